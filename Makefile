@@ -1,0 +1,47 @@
+# sweep — build, test and demo.
+#   make test    install what is missing, build, run the tests
+#   make demo    the main job as far as it exists today
+#   make lint    swift-format over Sources and Tests
+#   make data    MNIST and Fashion-MNIST as IDX files under data/
+
+SWIFT      ?= swift
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PKGS   := libyaml-dev libopenblas-dev zlib1g-dev pkg-config
+BUILD_FLAGS ?=
+
+.PHONY: all deps build release test demo lint data clean
+
+all: build
+
+# Installs the C libraries the package links against, when missing.
+deps:
+	@if [ "$$(uname)" = Darwin ]; then \
+	    for p in libyaml openblas zlib pkg-config; do brew list $$p >/dev/null 2>&1 || brew install $$p; done; \
+	elif command -v dpkg-query >/dev/null 2>&1; then \
+	    missing=""; for p in $(APT_PKGS); do \
+	        dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	    done; \
+	    if [ -n "$$missing" ]; then \
+	        echo "installing:$$missing"; \
+	        $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	    fi; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+test: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+demo: release
+	.build/release/sweep compose configs/vae.yaml
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

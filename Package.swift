@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sweep",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sweep", targets: ["sweep"]),
+        .executable(name: "sweep-train", targets: ["sweep-train"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries, each in its own system-library target.
+        .systemLibrary(
+            name: "CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+
+        // Pipeline stages.
+        .target(name: "SweepYAML", dependencies: ["CYAML"]),
+        .target(
+            name: "SweepConfig",
+            dependencies: [
+                "SweepYAML",
+                .product(name: "Collections", package: "swift-collections"),
+            ]),
+        .target(name: "SweepPlot", dependencies: ["CZlib"]),
+        .target(name: "SweepTrainer", dependencies: ["SweepConfig", "SweepPlot", "COpenBLAS", "CZlib"]),
+
+        // Executables.
+        .executableTarget(
+            name: "sweep",
+            dependencies: [
+                "SweepConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "sweep-train", dependencies: ["SweepTrainer", "SweepConfig"]),
+
+        // Tests.
+        .testTarget(name: "SweepYAMLTests", dependencies: ["SweepYAML"]),
+        .testTarget(
+            name: "SweepConfigTests", dependencies: ["SweepConfig"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "SweepPlotTests", dependencies: ["SweepPlot"]),
+        .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+public import SweepYAML
+
+/// Where a config value came from: a place in a file, a command-line override, or nowhere.
+public enum Origin: Sendable, Hashable, CustomStringConvertible {
+    /// A place in a YAML file.
+    case file(Mark)
+    /// A command-line override; `column` is 1-based within `text`.
+    case override(text: String, column: Int)
+    /// Made by the program (a default, an empty mapping).
+    case none
+
+    /// `file:line:col`, `override 'k=v'` or `<default>`.
+    public var description: String {
+        switch self {
+        case .file(let mark): return mark.description
+        case .override(let text, _): return "override '\(text)'"
+        case .none: return "<default>"
+        }
+    }
+}

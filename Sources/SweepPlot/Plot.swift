@@ -1,0 +1,2 @@
+/// Plotting: axes, ticks, legends, colour scales, SVG and PNG writers.
+public enum Plot {}

@@ -1,0 +1,2 @@
+import SweepTrainer
+print("sweep-train: not built yet")
