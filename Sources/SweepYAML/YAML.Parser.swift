@@ -1,0 +1,298 @@
+internal import CYAML
+
+extension YAML {
+    /// Drives libyaml's event parser and builds the node tree (anchors, aliases, merge keys,
+    /// duplicate-key checks). Owns the libyaml parser and the input copy; frees both in `deinit`.
+    final class Parser {
+        /// Aliases may expand to at most this many nodes (guards against "billion laughs").
+        static let maxExpandedNodes = 10_000_000
+
+        let source: SourceText
+        let parser: UnsafeMutablePointer<yaml_parser_t>
+        let input: UnsafeMutableBufferPointer<UInt8>
+        var initialized = false
+
+        /// A collection being built.
+        struct Frame {
+            var isMapping: Bool
+            var tag: String?
+            var anchor: String?
+            var mark: Mark
+            var items: [Node] = []
+            var pairs: [Node.Pair] = []
+            var pendingKey: Node?
+            var merges: [Node] = []
+            var size = 1
+        }
+
+        struct Anchored {
+            var node: Node
+            var size: Int
+        }
+
+        var stack: [Frame] = []
+        var anchors: [String: Anchored] = [:]
+        var anchorMarks: [String: Mark] = [:]
+        var expanded = 0
+        var root: Node?
+        var rootSize = 0
+
+        init(_ source: SourceText) {
+            self.source = source
+            parser = .allocate(capacity: 1)
+            input = .allocate(capacity: max(1, source.bytes.count))
+            _ = input.initialize(from: source.bytes)
+        }
+
+        deinit {
+            if initialized { yaml_parser_delete(parser) }
+            parser.deallocate()
+            input.deallocate()
+        }
+
+        static func parse(_ source: SourceText) throws(YAMLError) -> Node? {
+            try Parser(source).run()
+        }
+
+        func mark(_ m: yaml_mark_t) -> Mark {
+            Mark(file: source.file, line: Int(m.line) + 1, column: Int(m.column) + 1)
+        }
+
+        static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            guard let p else { return nil }
+            return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+        }
+
+        func run() throws(YAMLError) -> Node? {
+            guard yaml_parser_initialize(parser) == 1 else {
+                throw YAMLError(Diagnostic("libyaml could not allocate a parser"))
+            }
+            initialized = true
+            yaml_parser_set_input_string(parser, input.baseAddress, source.bytes.count)
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            var documents = 0
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(parser, &event) == 1 else {
+                    throw YAMLError(ErrorTranslator(source: source, parser: parser.pointee).diagnostic())
+                }
+                defer { yaml_event_delete(&event) }
+                let start = mark(event.start_mark)
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return root
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents > 1 {
+                        throw YAMLError(source.diagnostic(
+                            "more than one YAML document in this file; a config file holds exactly one",
+                            at: start,
+                            notes: ["help: remove this '---' line and what follows, or split it into its own file"]))
+                    }
+                case YAML_SCALAR_EVENT:
+                    let s = event.data.scalar
+                    let text: String
+                    if let value = s.value, s.length > 0 {
+                        text = String(decoding: UnsafeBufferPointer(start: value, count: s.length), as: UTF8.self)
+                    } else {
+                        text = ""
+                    }
+                    let style: Node.Scalar.Style
+                    switch s.style {
+                    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+                    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+                    case YAML_LITERAL_SCALAR_STYLE: style = .literal
+                    case YAML_FOLDED_SCALAR_STYLE: style = .folded
+                    default: style = .plain
+                    }
+                    let node = Node(.scalar(Node.Scalar(text, style: style)), tag: Self.string(s.tag), mark: start)
+                    try checkTag(node)
+                    if let anchor = Self.string(s.anchor) { try define(anchor, node, size: 1, at: start) }
+                    try add(node, size: 1)
+                case YAML_ALIAS_EVENT:
+                    let name = Self.string(event.data.alias.anchor) ?? ""
+                    guard let anchored = anchors[name] else {
+                        if stack.contains(where: { $0.anchor == name }) {
+                            throw YAMLError(source.diagnostic(
+                                "alias '*\(name)' refers to a node that contains it (a recursive alias)", at: start))
+                        }
+                        throw YAMLError(source.diagnostic(
+                            "undefined alias '*\(name)'", at: start,
+                            notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
+                    }
+                    try add(anchored.node, size: anchored.size)
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    let isMapping = event.type == YAML_MAPPING_START_EVENT
+                    let tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
+                    let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    if let anchor { try checkDuplicateAnchor(anchor, at: start) }
+                    stack.append(Frame(isMapping: isMapping, tag: tag, anchor: anchor, mark: start))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    guard let frame = stack.popLast() else { break }
+                    let node: Node
+                    if frame.isMapping {
+                        node = Node(.mapping(try mergedPairs(frame)), tag: frame.tag, mark: frame.mark)
+                    } else {
+                        node = Node(.sequence(frame.items), tag: frame.tag, mark: frame.mark)
+                    }
+                    if let anchor = frame.anchor {
+                        anchors[anchor] = Anchored(node: node, size: frame.size)
+                    }
+                    try add(node, size: frame.size, counted: true)
+                default:
+                    break
+                }
+            }
+        }
+
+        func checkDuplicateAnchor(_ name: String, at mark: Mark) throws(YAMLError) {
+            if let first = anchorMarks[name] {
+                throw YAMLError(source.diagnostic(
+                    "duplicate anchor '&\(name)'", at: mark,
+                    notes: source.note("the anchor '&\(name)' was first defined", at: first)
+                        + ["help: give each anchor a different name"]))
+            }
+            anchorMarks[name] = mark
+        }
+
+        func define(_ name: String, _ node: Node, size: Int, at mark: Mark) throws(YAMLError) {
+            try checkDuplicateAnchor(name, at: mark)
+            anchors[name] = Anchored(node: node, size: size)
+        }
+
+        /// Rejects explicit standard tags whose text the loader could not construct (`!!int abc`).
+        func checkTag(_ node: Node) throws(YAMLError) {
+            guard let tag = node.tag, tag.hasPrefix(ScalarResolver.yamlTag), case .scalar(let s) = node.content else { return }
+            let name = String(tag.dropFirst(ScalarResolver.yamlTag.count))
+            guard ["int", "float", "bool"].contains(name) else { return }
+            if ScalarResolver.value(of: s, tag: tag) == nil {
+                let what = name == "int" ? "an integer (or it does not fit in 64 bits)" : name == "float" ? "a number" : "a boolean (true/false, yes/no, on/off)"
+                throw YAMLError(source.diagnostic("'\(s.text)' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
+            }
+        }
+
+        /// Adds a finished node to the open collection (or makes it the document root).
+        func add(_ node: Node, size: Int, counted: Bool = false) throws(YAMLError) {
+            if !counted {
+                expanded += size
+                if expanded > Self.maxExpandedNodes {
+                    throw YAMLError(source.diagnostic(
+                        "aliases expand this document to more than \(Self.maxExpandedNodes) nodes", at: node.mark,
+                        notes: ["help: this looks like an alias bomb; reuse fewer nested aliases"]))
+                }
+            }
+            guard !stack.isEmpty else {
+                // An empty plain scalar at the root (a file of comments, a bare '---') is no document.
+                if case .scalar(let s) = node.content, s.text.isEmpty, s.style == .plain, node.tag == nil {
+                    root = nil
+                } else {
+                    root = node
+                }
+                return
+            }
+            let top = stack.count - 1
+            stack[top].size += size
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+                return
+            }
+            guard let key = stack[top].pendingKey else {
+                stack[top].pendingKey = node
+                return
+            }
+            stack[top].pendingKey = nil
+            if isMergeKey(key) {
+                try addMerge(node, into: top)
+            } else {
+                try checkDuplicate(key, in: stack[top].pairs)
+                stack[top].pairs.append(Node.Pair(key: key, value: node))
+            }
+        }
+
+        func isMergeKey(_ key: Node) -> Bool {
+            guard case .scalar(let s) = key.content else { return false }
+            switch key.tag {
+            case nil: return s.style == .plain && s.text == "<<"
+            case "!": return s.text == "<<"
+            case ScalarResolver.yamlTag + "merge": return true
+            default: return false
+            }
+        }
+
+        func addMerge(_ value: Node, into top: Int) throws(YAMLError) {
+            switch value.content {
+            case .mapping:
+                stack[top].merges.append(value)
+            case .sequence(let items):
+                for item in items {
+                    guard case .mapping = item.content else {
+                        throw YAMLError(source.diagnostic(
+                            "a merge key '<<' list may hold only mappings, found \(Self.kind(item))", at: item.mark))
+                    }
+                }
+                // Earlier sources win: add them last.
+                stack[top].merges.append(contentsOf: items.reversed())
+            case .scalar:
+                throw YAMLError(source.diagnostic(
+                    "the merge key '<<' needs a mapping or a list of mappings, found \(Self.kind(value))", at: value.mark,
+                    notes: ["help: write '<<: *name' with an anchored mapping, or '<<: [*a, *b]'"]))
+            }
+        }
+
+        static func kind(_ node: Node) -> String {
+            switch node.content {
+            case .scalar(let s): return "the scalar '\(s.text)'"
+            case .sequence: return "a sequence"
+            case .mapping: return "a mapping"
+            }
+        }
+
+        /// A mapping key's identity for duplicate detection: scalars compare by resolved value.
+        enum KeyIdentity: Hashable {
+            case value(Node.Value)
+            case other(String)
+        }
+
+        static func identity(_ key: Node) -> KeyIdentity {
+            switch key.content {
+            case .scalar: return .value(key.value ?? .null)
+            default: return .other(key.description)
+            }
+        }
+
+        func checkDuplicate(_ key: Node, in pairs: [Node.Pair]) throws(YAMLError) {
+            guard case .scalar = key.content else { return }
+            let id = Self.identity(key)
+            for pair in pairs where Self.identity(pair.key) == id {
+                let name = key.description
+                throw YAMLError(source.diagnostic(
+                    "duplicate key '\(name)' in this mapping", at: key.mark,
+                    notes: source.note("'\(pair.key.description)' was first defined", at: pair.key.mark)
+                        + ["help: remove one of the two, or rename it"]))
+            }
+        }
+
+        /// The mapping's pairs after merge keys, as PyYAML orders them: merged pairs first, then the
+        /// explicit ones; a repeated key keeps its first position and takes its last value.
+        func mergedPairs(_ frame: Frame) throws(YAMLError) -> [Node.Pair] {
+            guard !frame.merges.isEmpty else { return frame.pairs }
+            var all: [Node.Pair] = []
+            for source in frame.merges {
+                if case .mapping(let pairs) = source.content { all.append(contentsOf: pairs) }
+            }
+            all.append(contentsOf: frame.pairs)
+            var result: [Node.Pair] = []
+            var index: [KeyIdentity: Int] = [:]
+            for pair in all {
+                let id = Self.identity(pair.key)
+                if let at = index[id] {
+                    result[at].value = pair.value
+                } else {
+                    index[id] = result.count
+                    result.append(pair)
+                }
+            }
+            return result
+        }
+    }
+}
