@@ -293,10 +293,19 @@ enum OverrideFunctions {
         }
         if empty {
             let direction = s > 0 ? "up" : "down"
-            let fix = s > 0 ? "range(\(start),\(stop),-\(step))" : "range(\(start),\(stop),\(Sweep.Number.float(-s)))"
+            var flipped = Sweep.Number.float(-s)
+            if case .int(let z) = step, z != Int.min { flipped = .int(-z) }
+            let help: String
+            if a == b {
+                help = "help: the stop is excluded, so range(x,x) has no values; use choice(\(start)) for one value"
+            } else if a > b {
+                help = "help: count down with a negative step, e.g. range(\(start),\(stop),\(flipped))"
+            } else {
+                help = "help: count up with a positive step, e.g. range(\(start),\(stop),\(flipped))"
+            }
             throw Failure(
-                message: "range(\(start),\(stop),\(step)) is empty: counting \(direction) from \(start) never reaches \(stop)",
-                notes: ["help: " + (a > b ? "count down with a negative step, e.g. \(fix)" : "use a positive step or swap start and stop")])
+                message: "the range is empty: counting \(direction) from \(start) by \(step) never reaches \(stop)",
+                notes: [help])
         }
         return .sweep(Sweep(.range(start: start, stop: stop, step: step)))
     }

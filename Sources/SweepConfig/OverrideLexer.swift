@@ -60,6 +60,8 @@ struct OverrideLexer {
                 notes.append("help: a key cannot contain whitespace; quote the whole override in the shell: 'key=a value'")
             } else if c == "." {
                 notes.append("help: a key path is names separated by single dots, e.g. a.b.c")
+            } else {
+                notes.append("help: key names are made of ASCII letters, digits, '_', '-' and '$'")
             }
             return OverrideParser.error(
                 text, column: i + 1,

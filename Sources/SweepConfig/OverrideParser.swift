@@ -40,6 +40,7 @@ struct OverrideParser {
     /// How a token is named in a message.
     private func describe(_ token: Token) -> String {
         if token.kind == .eof { return "the end of the override" }
+        if token.kind == .quotedValue { return "the quoted string \(token.text)" }
         let trimmed = token.text.trimmingPythonWhitespace()
         return trimmed.isEmpty ? "whitespace" : "'\(trimmed)'"
     }
@@ -62,6 +63,11 @@ struct OverrideParser {
         }
         let keyToken = peek
         let (key, package) = try parseKey()
+        if key.isEmpty, keyToken.kind == .plus || keyToken.kind == .tilde {
+            throw error(
+                at: keyToken, "unexpected \(describe(keyToken)) before the key",
+                notes: ["help: write +key=value to add a key, ++key=value to add or change it, ~key to delete it"])
+        }
         if key.isEmpty {
             throw error(
                 at: keyToken, "missing key before \(describe(keyToken)): expected key=value",

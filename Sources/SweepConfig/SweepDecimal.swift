@@ -1,7 +1,7 @@
 /// An exact decimal number with Python `decimal` semantics for what Hydra's float ranges need:
 /// exact conversion from a double, addition rounded to 28 significant digits (half-even,
 /// Python's default context), exact comparison, and correctly rounded conversion to a double.
-struct SweepDecimal: Sendable, Equatable {
+struct SweepDecimal: Sendable, Equatable, CustomStringConvertible {
     /// Decimal digits of the coefficient, least significant first, no leading zeros (zero is []).
     var digits: [UInt8]
     /// The power of ten the coefficient is multiplied by.
@@ -59,6 +59,12 @@ struct SweepDecimal: Sendable, Equatable {
         self.digits = digits
         self.exponent = exponent
         self.negative = negative
+    }
+
+    /// The coefficient and exponent, e.g. `-11E-1` for -1.1.
+    var description: String {
+        let coefficient = digits.isEmpty ? "0" : String(String.UnicodeScalarView(digits.reversed().map { Unicode.Scalar($0 + 48) }))
+        return (negative ? "-" : "") + coefficient + "E" + (exponent >= 0 ? "+" : "") + String(exponent)
     }
 
     /// Whether the value is zero.
