@@ -324,7 +324,7 @@ enum OverrideFunctions {
         guard let (last, column) = args.last else {
             throw Failure(message: "not enough arguments: expected tags and a sweep, e.g. tag(log, interval(0,1))")
         }
-        guard case .sweep(var sweep) = last else {
+        guard case .sweep(var sweep) = last, !Self.isGlob(sweep) else {
             throw Failure(
                 message: "the last argument must be a choice(), range() or interval(), got \(last.hydraText)", column: column)
         }
@@ -337,6 +337,11 @@ enum OverrideFunctions {
         }
         sweep.tags = tags
         return .sweep(sweep)
+    }
+
+    private static func isGlob(_ sweep: Sweep) -> Bool {
+        if case .glob = sweep.kind { return true }
+        return false
     }
 
     /// `sort(a, b, …)`, `sort(list)`, `sort(sweep)`, with `reverse=`.

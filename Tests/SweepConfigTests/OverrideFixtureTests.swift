@@ -35,8 +35,9 @@ struct OverrideFixtureTests {
         var object: [String: JSONValue]? { if case .object(let o) = self { return o } else { return nil } }
     }
 
-    static let fixture: (options: [String], cases: [Case]) = {
-        guard let url = Bundle.module.url(forResource: "overrides", withExtension: "json", subdirectory: "Fixtures"),
+    /// Loads Fixtures/<name>.json.
+    static func load(_ name: String) -> (options: [String], cases: [Case]) {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"),
             let data = try? Data(contentsOf: url),
             let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let options = root["groupOptions"] as? [String],
@@ -49,11 +50,15 @@ struct OverrideFixtureTests {
                 return Case(input: input, expect: expect.mapValues(JSONValue.init), note: c["note"] as? String)
             }
         )
-    }()
+    }
+
+    static let fixture = load("overrides")
+    static let fuzz = load("overrides-fuzz")
 
     @Test func fixtureIsLoaded() {
         #expect(Self.fixture.cases.count > 300)
         #expect(Self.fixture.options == ["adam", "adamw", "rmsprop", "sgd", "sgd_momentum"])
+        #expect(Self.fuzz.cases.count > 2500)
     }
 
     /// The OverrideValue a typed fixture value stands for.
@@ -89,7 +94,16 @@ struct OverrideFixtureTests {
 
     @Test(arguments: fixture.cases)
     func matchesHydra(_ c: Case) throws {
-        let options = Self.fixture.options
+        try Self.check(c, options: Self.fixture.options)
+    }
+
+    /// Random overrides (scripts/fixtures/overrides.py, fixed seed) agree with Hydra too.
+    @Test(arguments: fuzz.cases)
+    func randomOverridesMatchHydra(_ c: Case) throws {
+        try Self.check(c, options: Self.fuzz.options)
+    }
+
+    static func check(_ c: Case, options: [String]) throws {
         guard c.expect["ok"]?.bool == true else {
             // Rejected: either the parse or the expansion fails, with a located diagnostic.
             var failed = false
@@ -119,7 +133,7 @@ struct OverrideFixtureTests {
         #expect(o.isSweep == (c.expect["sweep"]?.bool == true))
         let expectedLines = c.expect["lines"]?.array?.compactMap(\.string)
         guard let sweep = o.sweep else {
-            let expected = Self.value(c.expect["value"])
+            let expected = value(c.expect["value"])
             if o.kind == .delete, o.value == nil {
                 #expect(c.expect["value"]?.object?["t"]?.string == "null")
             } else {
@@ -139,12 +153,12 @@ struct OverrideFixtureTests {
         #expect(type == c.expect["sweepType"]?.string)
         #expect(sweep.tags == Set(c.expect["tags"]?.array?.compactMap(\.string) ?? []))
         if case .interval(let start, let end) = sweep.kind {
-            #expect(start.value == Self.value(c.expect["start"]))
-            #expect(end.value == Self.value(c.expect["end"]))
+            #expect(start.value == value(c.expect["start"]))
+            #expect(end.value == value(c.expect["end"]))
             #expect(throws: ConfigError.self) { try o.hydraLines(groupOptions: options) }
             return
         }
-        let expectedValues = c.expect["values"]?.array?.compactMap { Self.value($0) } ?? []
+        let expectedValues = c.expect["values"]?.array?.compactMap { value($0) } ?? []
         var values = try o.sweepValues(groupOptions: options)
         var lines = try o.hydraLines(groupOptions: options)
         if c.expect["shuffled"]?.bool == true, c.expect["seeded"]?.bool != true {
