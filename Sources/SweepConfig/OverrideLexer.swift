@@ -53,7 +53,17 @@ struct OverrideLexer {
     /// The error for a character that starts no token.
     private func unexpected(at i: Int, valueMode: Bool) -> ConfigError {
         let c = scalars[i]
-        let shown = c == " " ? "space" : c == "\t" ? "tab" : "'\(c)'"
+        let shown: String
+        if c == " " {
+            shown = "space"
+        } else if c == "\t" {
+            shown = "tab"
+        } else if c.properties.generalCategory == .control {
+            let hex = String(c.value, radix: 16, uppercase: true)
+            shown = "control character U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        } else {
+            shown = "'\(c)'"
+        }
         if !valueMode {
             var notes: [String] = []
             if c == " " || c == "\t" {

@@ -82,7 +82,10 @@ enum PythonFloat {
         let trimmed = s.trimmingPythonWhitespace()
         guard let cleaned = removingDigitUnderscores(trimmed) else { return nil }
         var body = Substring(cleaned)
-        if body.first == "+" { body = body.dropFirst() }
+        if body.first == "+" {
+            body = body.dropFirst()
+            guard body.first != "-" else { return nil }
+        }
         guard !body.isEmpty, body.first != "+" else { return nil }
         return Int(String(body))
     }

@@ -258,6 +258,16 @@ struct OverrideErrorTests {
                 """)
     }
 
+    @Test func controlCharacter() {
+        #expect(
+            Self.message("a=x\ny") == """
+                override 'a=x\ny': error: unexpected control character U+000A in the value
+                    a=x?y
+                       ^
+                help: quote the value to use it as a string, e.g. key='...'
+                """)
+    }
+
     @Test func intervalCannotBeEnumerated() {
         #expect(
             Self.message("lr=tag(log,interval(1e-4,1e-1))") == """
