@@ -31,14 +31,6 @@ public struct Sweep: Sendable, Equatable, CustomStringConvertible {
         self.seed = seed
     }
 
-    /// The order `sort()` puts values in.
-    public enum SortOrder: Sendable, Equatable {
-        /// Smallest first.
-        case ascending
-        /// Largest first (`reverse=true`).
-        case descending
-    }
-
     /// Whether the sweep can be enumerated (everything but `interval()`).
     public var isDiscrete: Bool {
         if case .interval = kind { return false }
