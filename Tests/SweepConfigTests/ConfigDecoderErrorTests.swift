@@ -1,0 +1,254 @@
+import SweepConfig
+import SweepYAML
+import Testing
+
+/// `{model: ModelConfig}`.
+struct ModelRoot: Decodable {
+    var model: ModelConfig
+}
+
+/// `{optim: OptimConfig}`.
+struct OptimRoot: Decodable {
+    var optim: OptimConfig
+}
+
+/// A type with one mandatory-in-the-config key.
+struct LatentOnly: Decodable {
+    var latent: Int
+}
+
+@Suite("ConfigDecoder: unknown keys")
+struct ConfigDecoderUnknownKeyTests {
+    @Test("a key the type never asks for is an error at that key, with a did-you-mean and the allowed keys")
+    func unknownKeyInFile() throws {
+        let file = try ConfigFile(
+            """
+            model:
+              name: vae
+              layers: [784, 10]
+              activation: relu
+              latnet: 2
+
+            """)
+        defer { file.remove() }
+        let node = map([
+            "model": map([
+                "name": str("vae", file.value("name")),
+                "layers": seq([int(784), int(10)], file.value("layers")),
+                "activation": str("relu", file.value("activation")),
+                "latnet": int(2, file.value("latnet")),
+            ], file.at("name")),
+        ], file.at("model"))
+        #expect(
+            decodeError(ModelRoot.self, node) == """
+                \(file.path):5:11: error: unknown key 'model.latnet'
+                      latnet: 2
+                              ^
+                help: did you mean 'latent'?
+                note: allowed keys in 'model': name, layers, activation, latent
+                """)
+    }
+
+    @Test("every unknown key of a mapping is reported, in config order, without a guess when none is close")
+    func severalUnknownKeysFromOverrides() {
+        let node = map([
+            "extra": int(1, .override(text: "+extra=1", column: 8)),
+            "model": map(["name": str("mlp"), "layers": seq([]), "activation": str("relu")]),
+            "epochz": int(3, .override(text: "+epochz=3", column: 9)),
+        ])
+        #expect(
+            decodeError(ModelRoot.self, node) == """
+                override '+extra=1': error: unknown key 'extra'
+                    +extra=1
+                           ^
+                note: allowed keys at the top level: model
+
+                override '+epochz=3': error: unknown key 'epochz'
+                    +epochz=3
+                            ^
+                note: allowed keys at the top level: model
+                """)
+    }
+
+    @Test("a key without an origin is reported at its mapping")
+    func unknownKeyFallsBackToMappingOrigin() {
+        let node = map(["latent": int(2), "beta": float(4)], .override(text: "model={latent:2,beta:4}", column: 7))
+        #expect(
+            decodeError(LatentOnly.self, node, path: "model") == """
+                override 'model={latent:2,beta:4}': error: unknown key 'model.beta'
+                    model={latent:2,beta:4}
+                          ^
+                note: allowed keys in 'model': latent
+                """)
+    }
+
+    @Test("a type that asks for no keys rejects every key")
+    func emptyType() {
+        struct Nothing: Decodable {
+            init(from decoder: any Decoder) throws {}
+        }
+        #expect(ConfigDecoderTestsSupport.succeeds(Nothing.self, map([:])))
+        #expect(
+            decodeError(Nothing.self, map(["x": int(1)]), path: "empty") == """
+                error: unknown key 'empty.x'
+                note: no keys are allowed in 'empty'
+                """)
+    }
+}
+
+@Suite("ConfigDecoder: wrong types")
+struct ConfigDecoderTypeMismatchTests {
+    @Test("a wrong type names the key path, what was expected and what was found, at the value")
+    func wrongTypeInFile() throws {
+        let file = try ConfigFile("optim:\n  lr: abc\n  batch_size: 64\n  weight_decay: 0\n")
+        defer { file.remove() }
+        let node = map([
+            "optim": map([
+                "lr": str("abc", file.value("lr")),
+                "batch_size": int(64, file.value("batch_size")),
+                "weight_decay": int(0, file.value("weight_decay")),
+            ], file.at("lr")),
+        ], file.at("optim"))
+        #expect(
+            decodeError(OptimRoot.self, node) == """
+                \(file.path):2:7: error: optim.lr: expected a floating-point number, found the string 'abc'
+                      lr: abc
+                          ^
+                """)
+    }
+
+    @Test("a quoted number gets a hint to remove the quotes")
+    func quotedNumber() {
+        let node = map(["lr": str("1e-3", .override(text: "optim.lr='1e-3'", column: 10)), "batch_size": int(1), "weight_decay": int(0)])
+        #expect(
+            decodeError(OptimConfig.self, node, path: "optim") == """
+                override 'optim.lr='1e-3'': error: optim.lr: expected a floating-point number, found the string '1e-3'
+                    optim.lr='1e-3'
+                             ^
+                help: '1e-3' is a string here; remove the quotes to make it a number
+                """)
+    }
+
+    @Test("a scalar where a mapping or a sequence belongs")
+    func containersExpected() throws {
+        let file = try ConfigFile("model: vae\n")
+        defer { file.remove() }
+        #expect(
+            decodeError(ModelRoot.self, map(["model": str("vae", file.value("model"))], file.at("model"))) == """
+                \(file.path):1:8: error: model: expected a mapping, found the string 'vae'
+                    model: vae
+                           ^
+                """)
+        let model = map(["name": str("mlp"), "layers": int(784), "activation": str("relu")])
+        #expect(
+            decodeError(ModelConfig.self, model, path: "model") == """
+                error: model.layers: expected a sequence, found the integer 784
+                """)
+        #expect(decodeError(ModelConfig.self, seq([])) == "error: expected a mapping, found a sequence")
+    }
+}
+
+@Suite("ConfigDecoder: missing keys")
+struct ConfigDecoderMissingKeyTests {
+    @Test("a missing key names its path and the mapping's origin")
+    func missingKeyInFile() throws {
+        let file = try ConfigFile("batch_size: 64\nweight_decay: 0\n", name: "adam.yaml")
+        defer { file.remove() }
+        let node = map(
+            ["batch_size": int(64, file.value("batch_size")), "weight_decay": int(0, file.value("weight_decay"))],
+            file.at("batch_size"))
+        #expect(
+            decodeError(OptimConfig.self, node, path: "optim") == """
+                \(file.path):1:1: error: missing key 'optim.lr' in the mapping at \(file.path):1:1
+                    batch_size: 64
+                    ^
+                help: add 'lr' to the mapping or set it with '+optim.lr=…'
+                """)
+    }
+
+    @Test("a misspelt key in the mapping is pointed out")
+    func missingKeyWithTypo() {
+        let node = map(
+            ["name": str("mlp"), "layers": seq([]), "activaton": str("relu")],
+            .override(text: "model={name:mlp,layers:[],activaton:relu}", column: 7))
+        #expect(
+            decodeError(ModelConfig.self, node, path: "model") == """
+                override 'model={name:mlp,layers:[],activaton:relu}': error: missing key 'model.activation' in the mapping set by override 'model={name:mlp,layers:[],activaton:relu}'
+                    model={name:mlp,layers:[],activaton:relu}
+                          ^
+                help: the mapping has 'activaton'; did you mean 'activation'?
+                help: add 'activation' to the mapping or set it with '+model.activation=…'
+                """)
+    }
+
+    @Test("a missing key in a mapping with no origin")
+    func missingKeyNoOrigin() {
+        #expect(
+            decodeError(LatentOnly.self, map([:])) == """
+                error: missing key 'latent'
+                help: add 'latent' to the mapping or set it with '+latent=…'
+                """)
+    }
+}
+
+@Suite("ConfigDecoder: mandatory values")
+struct ConfigDecoderMandatoryTests {
+    @Test("'???' left unset is an error where it is read")
+    func mandatoryInFile() throws {
+        let file = try ConfigFile("model:\n  latent: ???\n")
+        defer { file.remove() }
+        struct Root: Decodable { var model: LatentOnly }
+        let node = map(["model": map(["latent": missing(file.value("latent"))], file.at("latent"))], file.at("model"))
+        #expect(
+            decodeError(Root.self, node) == """
+                \(file.path):2:11: error: model.latent is mandatory ('???') and was not set; set it with 'model.latent=…'
+                      latent: ???
+                              ^
+                """)
+    }
+
+    @Test("decodeIfPresent of '???' is the same error, never nil")
+    func mandatoryOptional() {
+        let node = map(["name": str("vae"), "layers": seq([]), "activation": str("relu"), "latent": missing()])
+        #expect(
+            decodeError(ModelConfig.self, node, path: "model") == """
+                error: model.latent is mandatory ('???') and was not set; set it with 'model.latent=…'
+                """)
+        #expect(
+            decodeError(Int?.self, missing(.override(text: "x=???", column: 3)), path: "x") == """
+                override 'x=???': error: x is mandatory ('???') and was not set; set it with 'x=…'
+                    x=???
+                      ^
+                """)
+    }
+
+    @Test("'???' inside sequences and where a mapping belongs")
+    func mandatoryElsewhere() {
+        #expect(
+            decodeError([Int].self, seq([int(1), missing()]), path: "layers") == """
+                error: layers[1] is mandatory ('???') and was not set; set it with 'layers[1]=…'
+                """)
+        #expect(
+            decodeError(ModelRoot.self, map(["model": missing()])) == """
+                error: model is mandatory ('???') and was not set; set it with 'model=…'
+                """)
+        #expect(
+            decodeError([Int?].self, seq([null(), missing()]), path: "xs") == """
+                error: xs[1] is mandatory ('???') and was not set; set it with 'xs[1]=…'
+                """)
+    }
+
+    @Test("'???' is fine when never read and passes through inside a raw ConfigNode")
+    func mandatoryNotRead() throws {
+        struct Raw: Decodable { var sweep: ConfigNode }
+        let raw = try ConfigDecoder().decode(Raw.self, from: map(["sweep": map(["beta": missing()])]))
+        #expect(raw.sweep == map(["beta": missing()]))
+    }
+}
+
+enum ConfigDecoderTestsSupport {
+    /// Whether decoding succeeds.
+    static func succeeds<T: Decodable>(_ type: T.Type, _ node: ConfigNode) -> Bool {
+        decodeError(type, node) == nil
+    }
+}
