@@ -1,0 +1,193 @@
+import Foundation
+import SweepConfig
+import Testing
+
+/// Validates its own values and throws `DecodingError`s like a hand-written config type would.
+struct Schedule: Decodable {
+    var warmup: Int
+    var peak: Double
+
+    enum CodingKeys: String, CodingKey {
+        case warmup, peak
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        warmup = try container.decode(Int.self, forKey: .warmup)
+        peak = try container.decodeIfPresent(Double.self, forKey: .peak) ?? 0.1
+        if warmup < 0 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .warmup, in: container, debugDescription: "warmup must not be negative, found \(warmup)")
+        }
+        if peak > 1 {
+            throw Invalid(message: "peak must be at most 1")
+        }
+    }
+
+    /// A plain validation error.
+    struct Invalid: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
+
+/// Reads `inner.{a}` through a nested container and `base` through a super decoder.
+struct Layered: Decodable {
+    var a: Int
+    var base: LatentOnly
+    var first: Int
+
+    enum CodingKeys: String, CodingKey {
+        case inner, base, list
+    }
+
+    enum InnerKeys: String, CodingKey {
+        case a
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let inner = try container.nestedContainer(keyedBy: InnerKeys.self, forKey: .inner)
+        a = try inner.decode(Int.self, forKey: .a)
+        base = try LatentOnly(from: container.superDecoder(forKey: .base))
+        var list = try container.nestedUnkeyedContainer(forKey: .list)
+        first = try list.decode(Int.self)
+    }
+}
+
+/// A duration read from a single number.
+struct Seconds: Decodable, Equatable {
+    var value: Double
+
+    init(value: Double) {
+        self.value = value
+    }
+
+    init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(Double.self)
+    }
+}
+
+@Suite("ConfigDecoder: errors thrown by a type's own initialiser")
+struct ConfigDecoderCustomInitTests {
+    @Test("a DecodingError about a key is reported at that key's value")
+    func decodingErrorAtKey() throws {
+        let file = try ConfigFile("schedule:\n  warmup: -5\n")
+        defer { file.remove() }
+        let node = map(["warmup": int(-5, file.value("warmup"))], file.at("warmup"))
+        #expect(
+            decodeError(Schedule.self, node, path: "schedule") == """
+                \(file.path):2:11: error: schedule.warmup: warmup must not be negative, found -5
+                      warmup: -5
+                              ^
+                """)
+    }
+
+    @Test("any other error is reported at the value being decoded")
+    func otherError() {
+        let node = map(["warmup": int(1), "peak": int(2)], .override(text: "schedule={warmup:1,peak:2}", column: 10))
+        #expect(
+            decodeError(Schedule.self, node, path: "schedule") == """
+                override 'schedule={warmup:1,peak:2}': error: schedule: peak must be at most 1
+                    schedule={warmup:1,peak:2}
+                             ^
+                """)
+    }
+
+    @Test("a keyNotFound thrown by hand reads like a missing key")
+    func keyNotFound() {
+        struct Needs: Decodable {
+            enum K: String, CodingKey { case seed }
+            init(from decoder: any Decoder) throws {
+                throw DecodingError.keyNotFound(K.seed, .init(codingPath: decoder.codingPath, debugDescription: "no seed"))
+            }
+        }
+        struct Root: Decodable { var train: Needs }
+        #expect(
+            decodeError(Root.self, map(["train": map([:])])) == """
+                error: missing key 'train.seed'
+                help: add 'seed' to the mapping or set it with '+train.seed=…'
+                """)
+    }
+
+    @Test("nested containers and super decoders are strict too")
+    func nestedStrictness() throws {
+        let good = map(["inner": map(["a": int(1)]), "base": map(["latent": int(2)]), "list": seq([int(3)])])
+        let value = try ConfigDecoder().decode(Layered.self, from: good)
+        #expect(value.a == 1 && value.base.latent == 2 && value.first == 3)
+        let extraInner = map(["inner": map(["a": int(1), "bogus": int(0)]), "base": map(["latent": int(2)]), "list": seq([int(3)])])
+        #expect(
+            decodeError(Layered.self, extraInner, path: "l") == """
+                error: unknown key 'l.inner.bogus'
+                note: allowed keys in 'l.inner': a
+                """)
+        let extraBase = map(["inner": map(["a": int(1)]), "base": map(["latent": int(2), "latnet": int(2)]), "list": seq([int(3)])])
+        #expect(
+            decodeError(Layered.self, extraBase, path: "l") == """
+                error: unknown key 'l.base.latnet'
+                help: did you mean 'latent'?
+                note: allowed keys in 'l.base': latent
+                """)
+        let longList = map(["inner": map(["a": int(1)]), "base": map(["latent": int(2)]), "list": seq([int(3), int(4)])])
+        #expect(
+            decodeError(Layered.self, longList, path: "l") == """
+                error: l.list: expected 1 element, found 2
+                note: 'l.list[1]' is the first element not read
+                """)
+    }
+
+    @Test("contains() counts as asking for a key")
+    func containsAsks() throws {
+        struct Either: Decodable {
+            var value: Int
+            enum K: String, CodingKey { case value, legacy }
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: K.self)
+                value = c.contains(.legacy) ? 0 : try c.decode(Int.self, forKey: .value)
+            }
+        }
+        #expect(try ConfigDecoder().decode(Either.self, from: map(["value": int(5)])).value == 5)
+        #expect(
+            decodeError(Either.self, map(["value": int(5), "other": int(1)])) == """
+                error: unknown key 'other'
+                note: allowed keys at the top level: legacy, value
+                """)
+    }
+
+    @Test("a single-value type reads its node")
+    func singleValue() throws {
+        struct Limits: Decodable { var timeout: Seconds }
+        #expect(try ConfigDecoder().decode(Limits.self, from: map(["timeout": int(90)])).timeout == Seconds(value: 90))
+        #expect(
+            decodeError(Limits.self, map(["timeout": str("1h")])) == "error: timeout: expected a floating-point number, found the string '1h'")
+    }
+}
+
+@Suite("ConfigDecoder: ConfigNode passthrough")
+struct ConfigDecoderPassthroughTests {
+    @Test("a ConfigNode field keeps its subtree untouched, origins included")
+    func passthrough() throws {
+        struct Root: Decodable {
+            var sweep: ConfigNode
+            var extra: [ConfigNode]
+        }
+        let origin = Origin.override(text: "sweep.params.beta=1,10", column: 19)
+        let sweep = map(["params": map(["beta": str("1,10", origin)]), "anything": seq([null(), missing()])])
+        let root = try ConfigDecoder().decode(Root.self, from: map(["sweep": sweep, "extra": seq([int(1), map(["k": bool(true)])])]))
+        #expect(root.sweep == sweep)
+        guard case .mapping(let m) = root.sweep.value, case .mapping(let params)? = m["params"].map(\.value) else {
+            Issue.record("not a mapping")
+            return
+        }
+        #expect(params["beta"]?.origin == origin)
+        #expect(root.extra == [int(1), map(["k": bool(true)])])
+        #expect(try ConfigDecoder().decode(ConfigNode.self, from: missing()) == missing())
+    }
+
+    @Test("a ConfigNode also decodes from other decoders")
+    func fromJSON() throws {
+        let json = Data(#"{"a": [1, 2.5, "x", null, true, "???"]}"#.utf8)
+        let node = try JSONDecoder().decode(ConfigNode.self, from: json)
+        #expect(node == map(["a": seq([int(1), float(2.5), str("x"), null(), bool(true), missing()])]))
+    }
+}
