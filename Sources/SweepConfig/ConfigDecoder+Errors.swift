@@ -94,7 +94,10 @@ extension ConfigDecoder {
             return ConfigError(diagnostic("missing key '\(join(path, key.stringValue))'", at: origin))
         case .dataCorrupted(let context):
             let (node, path, origin) = locate(context.codingPath, from: decoder)
-            if path == decoder.path, T.self is any RawRepresentable.Type {
+            // The standard library's message for a raw value that names no case.
+            if path == decoder.path, T.self is any RawRepresentable.Type,
+                context.debugDescription.hasPrefix("Cannot initialize")
+            {
                 return mismatch(expected: "a valid \(T.self)", node: node, path: path, at: origin)
             }
             return ConfigError(diagnostic(prefix(path) + context.debugDescription, at: origin))

@@ -110,6 +110,66 @@ struct ConfigDecoderCustomInitTests {
                 """)
     }
 
+    @Test("a typeMismatch thrown by hand is reported at the value its coding path names")
+    func typeMismatchByHand() {
+        struct Strict: Decodable {
+            enum K: String, CodingKey { case x }
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: K.self)
+                _ = try c.decode(Double.self, forKey: .x)
+                throw DecodingError.typeMismatch(
+                    Int.self, .init(codingPath: c.codingPath + [K.x], debugDescription: "x must be a whole number"))
+            }
+        }
+        let node = map(["x": float(1.5, .override(text: "s.x=1.5", column: 5))])
+        #expect(
+            decodeError(Strict.self, node, path: "s") == """
+                override 's.x=1.5': error: s.x: x must be a whole number
+                    s.x=1.5
+                        ^
+                """)
+    }
+
+    @Test("a RawRepresentable type's own dataCorrupted message is kept")
+    func ownMessageKept() {
+        struct Port: RawRepresentable, Decodable {
+            var rawValue: Int
+            init?(rawValue: Int) {
+                guard (1...65535).contains(rawValue) else { return nil }
+                self.rawValue = rawValue
+            }
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.singleValueContainer()
+                guard let port = Port(rawValue: try c.decode(Int.self)) else {
+                    throw DecodingError.dataCorruptedError(in: c, debugDescription: "a port is from 1 to 65535")
+                }
+                self = port
+            }
+        }
+        #expect(decodeError(Port.self, int(0), path: "port") == "error: port: a port is from 1 to 65535")
+    }
+
+    @Test("superDecoder() reads the key 'super'")
+    func superKey() throws {
+        struct Derived: Decodable {
+            var base: LatentOnly
+            var own: Int
+            enum K: String, CodingKey { case own }
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: K.self)
+                own = try c.decode(Int.self, forKey: .own)
+                base = try LatentOnly(from: c.superDecoder())
+            }
+        }
+        let value = try ConfigDecoder().decode(Derived.self, from: map(["own": int(1), "super": map(["latent": int(2)])]))
+        #expect(value.base.latent == 2 && value.own == 1)
+        #expect(
+            decodeError(Derived.self, map(["own": int(1)]), path: "d") == """
+                error: missing key 'd.super'
+                help: add 'super' to the mapping or set it with '+d.super=…'
+                """)
+    }
+
     @Test("nested containers and super decoders are strict too")
     func nestedStrictness() throws {
         let good = map(["inner": map(["a": int(1)]), "base": map(["latent": int(2)]), "list": seq([int(3)])])
