@@ -3,7 +3,7 @@ import SweepConfig
 import Testing
 
 /// Validates its own values and throws `DecodingError`s like a hand-written config type would.
-struct Schedule: Decodable {
+struct FixSchedule: Decodable {
     var warmup: Int
     var peak: Double
 
@@ -32,9 +32,9 @@ struct Schedule: Decodable {
 }
 
 /// Reads `inner.{a}` through a nested container and `base` through a super decoder.
-struct Layered: Decodable {
+struct FixLayered: Decodable {
     var a: Int
-    var base: LatentOnly
+    var base: FixLatent
     var first: Int
 
     enum CodingKeys: String, CodingKey {
@@ -49,14 +49,14 @@ struct Layered: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let inner = try container.nestedContainer(keyedBy: InnerKeys.self, forKey: .inner)
         a = try inner.decode(Int.self, forKey: .a)
-        base = try LatentOnly(from: container.superDecoder(forKey: .base))
+        base = try FixLatent(from: container.superDecoder(forKey: .base))
         var list = try container.nestedUnkeyedContainer(forKey: .list)
         first = try list.decode(Int.self)
     }
 }
 
 /// A duration read from a single number.
-struct Seconds: Decodable, Equatable {
+struct FixSeconds: Decodable, Equatable {
     var value: Double
 
     init(value: Double) {
@@ -72,11 +72,11 @@ struct Seconds: Decodable, Equatable {
 struct ConfigDecoderCustomInitTests {
     @Test("a DecodingError about a key is reported at that key's value")
     func decodingErrorAtKey() throws {
-        let file = try ConfigFile("schedule:\n  warmup: -5\n")
+        let file = try DecoderTempFile("schedule:\n  warmup: -5\n")
         defer { file.remove() }
-        let node = map(["warmup": int(-5, file.value("warmup"))], file.at("warmup"))
+        let node = nmap(["warmup": nint(-5, file.value("warmup"))], file.at("warmup"))
         #expect(
-            decodeError(Schedule.self, node, path: "schedule") == """
+            decoderError(FixSchedule.self, node, path: "schedule") == """
                 \(file.path):2:11: error: schedule.warmup: warmup must not be negative, found -5
                       warmup: -5
                               ^
@@ -85,9 +85,9 @@ struct ConfigDecoderCustomInitTests {
 
     @Test("any other error is reported at the value being decoded")
     func otherError() {
-        let node = map(["warmup": int(1), "peak": int(2)], .override(text: "schedule={warmup:1,peak:2}", column: 10))
+        let node = nmap(["warmup": nint(1), "peak": nint(2)], .override(text: "schedule={warmup:1,peak:2}", column: 10))
         #expect(
-            decodeError(Schedule.self, node, path: "schedule") == """
+            decoderError(FixSchedule.self, node, path: "schedule") == """
                 override 'schedule={warmup:1,peak:2}': error: schedule: peak must be at most 1
                     schedule={warmup:1,peak:2}
                              ^
@@ -104,7 +104,7 @@ struct ConfigDecoderCustomInitTests {
         }
         struct Root: Decodable { var train: Needs }
         #expect(
-            decodeError(Root.self, map(["train": map([:])])) == """
+            decoderError(Root.self, nmap(["train": nmap([:])])) == """
                 error: missing key 'train.seed'
                 help: add 'seed' to the mapping or set it with '+train.seed=…'
                 """)
@@ -121,9 +121,9 @@ struct ConfigDecoderCustomInitTests {
                     Int.self, .init(codingPath: c.codingPath + [K.x], debugDescription: "x must be a whole number"))
             }
         }
-        let node = map(["x": float(1.5, .override(text: "s.x=1.5", column: 5))])
+        let node = nmap(["x": nfloat(1.5, .override(text: "s.x=1.5", column: 5))])
         #expect(
-            decodeError(Strict.self, node, path: "s") == """
+            decoderError(Strict.self, node, path: "s") == """
                 override 's.x=1.5': error: s.x: x must be a whole number
                     s.x=1.5
                         ^
@@ -146,25 +146,25 @@ struct ConfigDecoderCustomInitTests {
                 self = port
             }
         }
-        #expect(decodeError(Port.self, int(0), path: "port") == "error: port: a port is from 1 to 65535")
+        #expect(decoderError(Port.self, nint(0), path: "port") == "error: port: a port is from 1 to 65535")
     }
 
     @Test("superDecoder() reads the key 'super'")
     func superKey() throws {
         struct Derived: Decodable {
-            var base: LatentOnly
+            var base: FixLatent
             var own: Int
             enum K: String, CodingKey { case own }
             init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: K.self)
                 own = try c.decode(Int.self, forKey: .own)
-                base = try LatentOnly(from: c.superDecoder())
+                base = try FixLatent(from: c.superDecoder())
             }
         }
-        let value = try ConfigDecoder().decode(Derived.self, from: map(["own": int(1), "super": map(["latent": int(2)])]))
+        let value = try ConfigDecoder().decode(Derived.self, from: nmap(["own": nint(1), "super": nmap(["latent": nint(2)])]))
         #expect(value.base.latent == 2 && value.own == 1)
         #expect(
-            decodeError(Derived.self, map(["own": int(1)]), path: "d") == """
+            decoderError(Derived.self, nmap(["own": nint(1)]), path: "d") == """
                 error: missing key 'd.super'
                 help: add 'super' to the mapping or set it with '+d.super=…'
                 """)
@@ -172,25 +172,25 @@ struct ConfigDecoderCustomInitTests {
 
     @Test("nested containers and super decoders are strict too")
     func nestedStrictness() throws {
-        let good = map(["inner": map(["a": int(1)]), "base": map(["latent": int(2)]), "list": seq([int(3)])])
-        let value = try ConfigDecoder().decode(Layered.self, from: good)
+        let good = nmap(["inner": nmap(["a": nint(1)]), "base": nmap(["latent": nint(2)]), "list": nseq([nint(3)])])
+        let value = try ConfigDecoder().decode(FixLayered.self, from: good)
         #expect(value.a == 1 && value.base.latent == 2 && value.first == 3)
-        let extraInner = map(["inner": map(["a": int(1), "bogus": int(0)]), "base": map(["latent": int(2)]), "list": seq([int(3)])])
+        let extraInner = nmap(["inner": nmap(["a": nint(1), "bogus": nint(0)]), "base": nmap(["latent": nint(2)]), "list": nseq([nint(3)])])
         #expect(
-            decodeError(Layered.self, extraInner, path: "l") == """
+            decoderError(FixLayered.self, extraInner, path: "l") == """
                 error: unknown key 'l.inner.bogus'
                 note: allowed keys in 'l.inner': a
                 """)
-        let extraBase = map(["inner": map(["a": int(1)]), "base": map(["latent": int(2), "latnet": int(2)]), "list": seq([int(3)])])
+        let extraBase = nmap(["inner": nmap(["a": nint(1)]), "base": nmap(["latent": nint(2), "latnet": nint(2)]), "list": nseq([nint(3)])])
         #expect(
-            decodeError(Layered.self, extraBase, path: "l") == """
+            decoderError(FixLayered.self, extraBase, path: "l") == """
                 error: unknown key 'l.base.latnet'
                 help: did you mean 'latent'?
                 note: allowed keys in 'l.base': latent
                 """)
-        let longList = map(["inner": map(["a": int(1)]), "base": map(["latent": int(2)]), "list": seq([int(3), int(4)])])
+        let longList = nmap(["inner": nmap(["a": nint(1)]), "base": nmap(["latent": nint(2)]), "list": nseq([nint(3), nint(4)])])
         #expect(
-            decodeError(Layered.self, longList, path: "l") == """
+            decoderError(FixLayered.self, longList, path: "l") == """
                 error: l.list: expected 1 element, found 2
                 note: 'l.list[1]' is the first element not read
                 """)
@@ -206,9 +206,9 @@ struct ConfigDecoderCustomInitTests {
                 value = c.contains(.legacy) ? 0 : try c.decode(Int.self, forKey: .value)
             }
         }
-        #expect(try ConfigDecoder().decode(Either.self, from: map(["value": int(5)])).value == 5)
+        #expect(try ConfigDecoder().decode(Either.self, from: nmap(["value": nint(5)])).value == 5)
         #expect(
-            decodeError(Either.self, map(["value": int(5), "other": int(1)])) == """
+            decoderError(Either.self, nmap(["value": nint(5), "other": nint(1)])) == """
                 error: unknown key 'other'
                 note: allowed keys at the top level: legacy, value
                 """)
@@ -216,10 +216,10 @@ struct ConfigDecoderCustomInitTests {
 
     @Test("a single-value type reads its node")
     func singleValue() throws {
-        struct Limits: Decodable { var timeout: Seconds }
-        #expect(try ConfigDecoder().decode(Limits.self, from: map(["timeout": int(90)])).timeout == Seconds(value: 90))
+        struct Limits: Decodable { var timeout: FixSeconds }
+        #expect(try ConfigDecoder().decode(Limits.self, from: nmap(["timeout": nint(90)])).timeout == FixSeconds(value: 90))
         #expect(
-            decodeError(Limits.self, map(["timeout": str("1h")])) == "error: timeout: expected a floating-point number, found the string '1h'")
+            decoderError(Limits.self, nmap(["timeout": nstr("1h")])) == "error: timeout: expected a floating-point number, found the string '1h'")
     }
 }
 
@@ -232,22 +232,22 @@ struct ConfigDecoderPassthroughTests {
             var extra: [ConfigNode]
         }
         let origin = Origin.override(text: "sweep.params.beta=1,10", column: 19)
-        let sweep = map(["params": map(["beta": str("1,10", origin)]), "anything": seq([null(), missing()])])
-        let root = try ConfigDecoder().decode(Root.self, from: map(["sweep": sweep, "extra": seq([int(1), map(["k": bool(true)])])]))
+        let sweep = nmap(["params": nmap(["beta": nstr("1,10", origin)]), "anything": nseq([nnull(), nmissing()])])
+        let root = try ConfigDecoder().decode(Root.self, from: nmap(["sweep": sweep, "extra": nseq([nint(1), nmap(["k": nbool(true)])])]))
         #expect(root.sweep == sweep)
         guard case .mapping(let m) = root.sweep.value, case .mapping(let params)? = m["params"].map(\.value) else {
             Issue.record("not a mapping")
             return
         }
         #expect(params["beta"]?.origin == origin)
-        #expect(root.extra == [int(1), map(["k": bool(true)])])
-        #expect(try ConfigDecoder().decode(ConfigNode.self, from: missing()) == missing())
+        #expect(root.extra == [nint(1), nmap(["k": nbool(true)])])
+        #expect(try ConfigDecoder().decode(ConfigNode.self, from: nmissing()) == nmissing())
     }
 
     @Test("a ConfigNode also decodes from other decoders")
     func fromJSON() throws {
         let json = Data(#"{"a": [1, 2.5, "x", null, true, "???"]}"#.utf8)
         let node = try JSONDecoder().decode(ConfigNode.self, from: json)
-        #expect(node == map(["a": seq([int(1), float(2.5), str("x"), null(), bool(true), missing()])]))
+        #expect(node == nmap(["a": nseq([nint(1), nfloat(2.5), nstr("x"), nnull(), nbool(true), nmissing()])]))
     }
 }

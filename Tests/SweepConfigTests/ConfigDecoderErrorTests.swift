@@ -2,18 +2,18 @@ import SweepConfig
 import SweepYAML
 import Testing
 
-/// `{model: ModelConfig}`.
-struct ModelRoot: Decodable {
-    var model: ModelConfig
+/// `{model: FixModel}`.
+struct FixModelRoot: Decodable {
+    var model: FixModel
 }
 
-/// `{optim: OptimConfig}`.
-struct OptimRoot: Decodable {
-    var optim: OptimConfig
+/// `{optim: FixOptim}`.
+struct FixOptimRoot: Decodable {
+    var optim: FixOptim
 }
 
 /// A type with one mandatory-in-the-config key.
-struct LatentOnly: Decodable {
+struct FixLatent: Decodable {
     var latent: Int
 }
 
@@ -21,7 +21,7 @@ struct LatentOnly: Decodable {
 struct ConfigDecoderUnknownKeyTests {
     @Test("a key the type never asks for is an error at that key, with a did-you-mean and the allowed keys")
     func unknownKeyInFile() throws {
-        let file = try ConfigFile(
+        let file = try DecoderTempFile(
             """
             model:
               name: vae
@@ -31,16 +31,16 @@ struct ConfigDecoderUnknownKeyTests {
 
             """)
         defer { file.remove() }
-        let node = map([
-            "model": map([
-                "name": str("vae", file.value("name")),
-                "layers": seq([int(784), int(10)], file.value("layers")),
-                "activation": str("relu", file.value("activation")),
-                "latnet": int(2, file.value("latnet")),
+        let node = nmap([
+            "model": nmap([
+                "name": nstr("vae", file.value("name")),
+                "layers": nseq([nint(784), nint(10)], file.value("layers")),
+                "activation": nstr("relu", file.value("activation")),
+                "latnet": nint(2, file.value("latnet")),
             ], file.at("name")),
         ], file.at("model"))
         #expect(
-            decodeError(ModelRoot.self, node) == """
+            decoderError(FixModelRoot.self, node) == """
                 \(file.path):5:11: error: unknown key 'model.latnet'
                       latnet: 2
                               ^
@@ -51,13 +51,13 @@ struct ConfigDecoderUnknownKeyTests {
 
     @Test("every unknown key of a mapping is reported, in config order, without a guess when none is close")
     func severalUnknownKeysFromOverrides() {
-        let node = map([
-            "extra": int(1, .override(text: "+extra=1", column: 8)),
-            "model": map(["name": str("mlp"), "layers": seq([]), "activation": str("relu")]),
-            "epochz": int(3, .override(text: "+epochz=3", column: 9)),
+        let node = nmap([
+            "extra": nint(1, .override(text: "+extra=1", column: 8)),
+            "model": nmap(["name": nstr("mlp"), "layers": nseq([]), "activation": nstr("relu")]),
+            "epochz": nint(3, .override(text: "+epochz=3", column: 9)),
         ])
         #expect(
-            decodeError(ModelRoot.self, node) == """
+            decoderError(FixModelRoot.self, node) == """
                 override '+extra=1': error: unknown key 'extra'
                     +extra=1
                            ^
@@ -72,9 +72,9 @@ struct ConfigDecoderUnknownKeyTests {
 
     @Test("a key without an origin is reported at its mapping")
     func unknownKeyFallsBackToMappingOrigin() {
-        let node = map(["latent": int(2), "beta": float(4)], .override(text: "model={latent:2,beta:4}", column: 7))
+        let node = nmap(["latent": nint(2), "beta": nfloat(4)], .override(text: "model={latent:2,beta:4}", column: 7))
         #expect(
-            decodeError(LatentOnly.self, node, path: "model") == """
+            decoderError(FixLatent.self, node, path: "model") == """
                 override 'model={latent:2,beta:4}': error: unknown key 'model.beta'
                     model={latent:2,beta:4}
                           ^
@@ -87,9 +87,9 @@ struct ConfigDecoderUnknownKeyTests {
         struct Nothing: Decodable {
             init(from decoder: any Decoder) throws {}
         }
-        #expect(ConfigDecoderTestsSupport.succeeds(Nothing.self, map([:])))
+        #expect(ConfigDecoderTestsSupport.succeeds(Nothing.self, nmap([:])))
         #expect(
-            decodeError(Nothing.self, map(["x": int(1)]), path: "empty") == """
+            decoderError(Nothing.self, nmap(["x": nint(1)]), path: "empty") == """
                 error: unknown key 'empty.x'
                 note: no keys are allowed in 'empty'
                 """)
@@ -100,17 +100,17 @@ struct ConfigDecoderUnknownKeyTests {
 struct ConfigDecoderTypeMismatchTests {
     @Test("a wrong type names the key path, what was expected and what was found, at the value")
     func wrongTypeInFile() throws {
-        let file = try ConfigFile("optim:\n  lr: abc\n  batch_size: 64\n  weight_decay: 0\n")
+        let file = try DecoderTempFile("optim:\n  lr: abc\n  batch_size: 64\n  weight_decay: 0\n")
         defer { file.remove() }
-        let node = map([
-            "optim": map([
-                "lr": str("abc", file.value("lr")),
-                "batch_size": int(64, file.value("batch_size")),
-                "weight_decay": int(0, file.value("weight_decay")),
+        let node = nmap([
+            "optim": nmap([
+                "lr": nstr("abc", file.value("lr")),
+                "batch_size": nint(64, file.value("batch_size")),
+                "weight_decay": nint(0, file.value("weight_decay")),
             ], file.at("lr")),
         ], file.at("optim"))
         #expect(
-            decodeError(OptimRoot.self, node) == """
+            decoderError(FixOptimRoot.self, node) == """
                 \(file.path):2:7: error: optim.lr: expected a floating-point number, found the string 'abc'
                       lr: abc
                           ^
@@ -119,9 +119,9 @@ struct ConfigDecoderTypeMismatchTests {
 
     @Test("a quoted number gets a hint to remove the quotes")
     func quotedNumber() {
-        let node = map(["lr": str("1e-3", .override(text: "optim.lr='1e-3'", column: 10)), "batch_size": int(1), "weight_decay": int(0)])
+        let node = nmap(["lr": nstr("1e-3", .override(text: "optim.lr='1e-3'", column: 10)), "batch_size": nint(1), "weight_decay": nint(0)])
         #expect(
-            decodeError(OptimConfig.self, node, path: "optim") == """
+            decoderError(FixOptim.self, node, path: "optim") == """
                 override 'optim.lr='1e-3'': error: optim.lr: expected a floating-point number, found the string '1e-3'
                     optim.lr='1e-3'
                              ^
@@ -131,20 +131,20 @@ struct ConfigDecoderTypeMismatchTests {
 
     @Test("a scalar where a mapping or a sequence belongs")
     func containersExpected() throws {
-        let file = try ConfigFile("model: vae\n")
+        let file = try DecoderTempFile("model: vae\n")
         defer { file.remove() }
         #expect(
-            decodeError(ModelRoot.self, map(["model": str("vae", file.value("model"))], file.at("model"))) == """
+            decoderError(FixModelRoot.self, nmap(["model": nstr("vae", file.value("model"))], file.at("model"))) == """
                 \(file.path):1:8: error: model: expected a mapping, found the string 'vae'
                     model: vae
                            ^
                 """)
-        let model = map(["name": str("mlp"), "layers": int(784), "activation": str("relu")])
+        let model = nmap(["name": nstr("mlp"), "layers": nint(784), "activation": nstr("relu")])
         #expect(
-            decodeError(ModelConfig.self, model, path: "model") == """
+            decoderError(FixModel.self, model, path: "model") == """
                 error: model.layers: expected a sequence, found the integer 784
                 """)
-        #expect(decodeError(ModelConfig.self, seq([])) == "error: expected a mapping, found a sequence")
+        #expect(decoderError(FixModel.self, nseq([])) == "error: expected a mapping, found a sequence")
     }
 }
 
@@ -152,13 +152,13 @@ struct ConfigDecoderTypeMismatchTests {
 struct ConfigDecoderMissingKeyTests {
     @Test("a missing key names its path and the mapping's origin")
     func missingKeyInFile() throws {
-        let file = try ConfigFile("batch_size: 64\nweight_decay: 0\n", name: "adam.yaml")
+        let file = try DecoderTempFile("batch_size: 64\nweight_decay: 0\n", name: "adam.yaml")
         defer { file.remove() }
-        let node = map(
-            ["batch_size": int(64, file.value("batch_size")), "weight_decay": int(0, file.value("weight_decay"))],
+        let node = nmap(
+            ["batch_size": nint(64, file.value("batch_size")), "weight_decay": nint(0, file.value("weight_decay"))],
             file.at("batch_size"))
         #expect(
-            decodeError(OptimConfig.self, node, path: "optim") == """
+            decoderError(FixOptim.self, node, path: "optim") == """
                 \(file.path):1:1: error: missing key 'optim.lr' in the mapping at \(file.path):1:1
                     batch_size: 64
                     ^
@@ -168,11 +168,11 @@ struct ConfigDecoderMissingKeyTests {
 
     @Test("a misspelt key in the mapping is pointed out")
     func missingKeyWithTypo() {
-        let node = map(
-            ["name": str("mlp"), "layers": seq([]), "activaton": str("relu")],
+        let node = nmap(
+            ["name": nstr("mlp"), "layers": nseq([]), "activaton": nstr("relu")],
             .override(text: "model={name:mlp,layers:[],activaton:relu}", column: 7))
         #expect(
-            decodeError(ModelConfig.self, node, path: "model") == """
+            decoderError(FixModel.self, node, path: "model") == """
                 override 'model={name:mlp,layers:[],activaton:relu}': error: missing key 'model.activation' in the mapping set by override 'model={name:mlp,layers:[],activaton:relu}'
                     model={name:mlp,layers:[],activaton:relu}
                           ^
@@ -184,7 +184,7 @@ struct ConfigDecoderMissingKeyTests {
     @Test("a missing key in a mapping with no origin")
     func missingKeyNoOrigin() {
         #expect(
-            decodeError(LatentOnly.self, map([:])) == """
+            decoderError(FixLatent.self, nmap([:])) == """
                 error: missing key 'latent'
                 help: add 'latent' to the mapping or set it with '+latent=…'
                 """)
@@ -195,12 +195,12 @@ struct ConfigDecoderMissingKeyTests {
 struct ConfigDecoderMandatoryTests {
     @Test("'???' left unset is an error where it is read")
     func mandatoryInFile() throws {
-        let file = try ConfigFile("model:\n  latent: ???\n")
+        let file = try DecoderTempFile("model:\n  latent: ???\n")
         defer { file.remove() }
-        struct Root: Decodable { var model: LatentOnly }
-        let node = map(["model": map(["latent": missing(file.value("latent"))], file.at("latent"))], file.at("model"))
+        struct Root: Decodable { var model: FixLatent }
+        let node = nmap(["model": nmap(["latent": nmissing(file.value("latent"))], file.at("latent"))], file.at("model"))
         #expect(
-            decodeError(Root.self, node) == """
+            decoderError(Root.self, node) == """
                 \(file.path):2:11: error: model.latent is mandatory ('???') and was not set; set it with 'model.latent=…'
                       latent: ???
                               ^
@@ -209,13 +209,13 @@ struct ConfigDecoderMandatoryTests {
 
     @Test("decodeIfPresent of '???' is the same error, never nil")
     func mandatoryOptional() {
-        let node = map(["name": str("vae"), "layers": seq([]), "activation": str("relu"), "latent": missing()])
+        let node = nmap(["name": nstr("vae"), "layers": nseq([]), "activation": nstr("relu"), "latent": nmissing()])
         #expect(
-            decodeError(ModelConfig.self, node, path: "model") == """
+            decoderError(FixModel.self, node, path: "model") == """
                 error: model.latent is mandatory ('???') and was not set; set it with 'model.latent=…'
                 """)
         #expect(
-            decodeError(Int?.self, missing(.override(text: "x=???", column: 3)), path: "x") == """
+            decoderError(Int?.self, nmissing(.override(text: "x=???", column: 3)), path: "x") == """
                 override 'x=???': error: x is mandatory ('???') and was not set; set it with 'x=…'
                     x=???
                       ^
@@ -225,15 +225,15 @@ struct ConfigDecoderMandatoryTests {
     @Test("'???' inside sequences and where a mapping belongs")
     func mandatoryElsewhere() {
         #expect(
-            decodeError([Int].self, seq([int(1), missing()]), path: "layers") == """
+            decoderError([Int].self, nseq([nint(1), nmissing()]), path: "layers") == """
                 error: layers[1] is mandatory ('???') and was not set; set it with 'layers[1]=…'
                 """)
         #expect(
-            decodeError(ModelRoot.self, map(["model": missing()])) == """
+            decoderError(FixModelRoot.self, nmap(["model": nmissing()])) == """
                 error: model is mandatory ('???') and was not set; set it with 'model=…'
                 """)
         #expect(
-            decodeError([Int?].self, seq([null(), missing()]), path: "xs") == """
+            decoderError([Int?].self, nseq([nnull(), nmissing()]), path: "xs") == """
                 error: xs[1] is mandatory ('???') and was not set; set it with 'xs[1]=…'
                 """)
     }
@@ -241,14 +241,14 @@ struct ConfigDecoderMandatoryTests {
     @Test("'???' is fine when never read and passes through inside a raw ConfigNode")
     func mandatoryNotRead() throws {
         struct Raw: Decodable { var sweep: ConfigNode }
-        let raw = try ConfigDecoder().decode(Raw.self, from: map(["sweep": map(["beta": missing()])]))
-        #expect(raw.sweep == map(["beta": missing()]))
+        let raw = try ConfigDecoder().decode(Raw.self, from: nmap(["sweep": nmap(["beta": nmissing()])]))
+        #expect(raw.sweep == nmap(["beta": nmissing()]))
     }
 }
 
 enum ConfigDecoderTestsSupport {
     /// Whether decoding succeeds.
     static func succeeds<T: Decodable>(_ type: T.Type, _ node: ConfigNode) -> Bool {
-        decodeError(type, node) == nil
+        decoderError(type, node) == nil
     }
 }

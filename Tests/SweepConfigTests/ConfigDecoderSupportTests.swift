@@ -7,7 +7,7 @@ import Testing
 // that file origins quote their source line.
 
 /// A mapping node.
-func map(_ pairs: KeyValuePairs<String, ConfigNode>, _ origin: Origin = .none) -> ConfigNode {
+func nmap(_ pairs: KeyValuePairs<String, ConfigNode>, _ origin: Origin = .none) -> ConfigNode {
     var mapping = ConfigNode.emptyMapping(origin: origin)
     for (key, value) in pairs {
         if case .mapping(var m) = mapping.value {
@@ -19,25 +19,25 @@ func map(_ pairs: KeyValuePairs<String, ConfigNode>, _ origin: Origin = .none) -
 }
 
 /// A sequence node.
-func seq(_ elements: [ConfigNode], _ origin: Origin = .none) -> ConfigNode {
+func nseq(_ elements: [ConfigNode], _ origin: Origin = .none) -> ConfigNode {
     ConfigNode(.sequence(elements), origin: origin)
 }
 
 /// An integer node.
-func int(_ value: Int, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.int(value), origin: origin) }
+func nint(_ value: Int, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.int(value), origin: origin) }
 /// A float node.
-func float(_ value: Double, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.float(value), origin: origin) }
+func nfloat(_ value: Double, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.float(value), origin: origin) }
 /// A string node.
-func str(_ value: String, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.string(value), origin: origin) }
+func nstr(_ value: String, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.string(value), origin: origin) }
 /// A boolean node.
-func bool(_ value: Bool, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.bool(value), origin: origin) }
+func nbool(_ value: Bool, _ origin: Origin = .none) -> ConfigNode { ConfigNode(.bool(value), origin: origin) }
 /// A null node.
-func null(_ origin: Origin = .none) -> ConfigNode { ConfigNode(.null, origin: origin) }
+func nnull(_ origin: Origin = .none) -> ConfigNode { ConfigNode(.null, origin: origin) }
 /// A `???` node.
-func missing(_ origin: Origin = .none) -> ConfigNode { ConfigNode(.missing, origin: origin) }
+func nmissing(_ origin: Origin = .none) -> ConfigNode { ConfigNode(.missing, origin: origin) }
 
 /// Decodes and returns the error text, or nil when decoding succeeds.
-func decodeError<T: Decodable>(_ type: T.Type, _ node: ConfigNode, path: String = "") -> String? {
+func decoderError<T: Decodable>(_ type: T.Type, _ node: ConfigNode, path: String = "") -> String? {
     do {
         _ = try ConfigDecoder().decode(type, from: node, path: path)
         return nil
@@ -47,7 +47,7 @@ func decodeError<T: Decodable>(_ type: T.Type, _ node: ConfigNode, path: String 
 }
 
 /// A YAML file written to a fresh temp directory, with a way to find marks in it.
-struct ConfigFile {
+struct DecoderTempFile {
     /// The file's path.
     let path: String
     /// The file's text.
@@ -96,7 +96,7 @@ struct ConfigFile {
 struct ConfigDecoderSupportTests {
     @Test("marks point at the needle, 1-based")
     func marks() throws {
-        let file = try ConfigFile("a: 1\nmodel:\n  lr: abc\n  lr: x\n")
+        let file = try DecoderTempFile("a: 1\nmodel:\n  lr: abc\n  lr: x\n")
         defer { file.remove() }
         #expect(file.at("abc") == .file(Mark(file: file.path, line: 3, column: 7)))
         #expect(file.at("lr", occurrence: 2) == .file(Mark(file: file.path, line: 4, column: 3)))

@@ -4,18 +4,18 @@ import Testing
 
 // A trainer-like config, as `sweep-train` would declare it.
 
-enum Activation: String, Decodable, CaseIterable, Equatable {
+enum FixActivation: String, Decodable, CaseIterable, Equatable {
     case relu, swish, softplus
 }
 
-struct ModelConfig: Decodable, Equatable {
+struct FixModel: Decodable, Equatable {
     var name: String
     var layers: [Int]
-    var activation: Activation
+    var activation: FixActivation
     var latent: Int?
 }
 
-struct OptimConfig: Decodable, Equatable {
+struct FixOptim: Decodable, Equatable {
     var lr: Double
     var batchSize: Int
     var weightDecay: Float
@@ -27,7 +27,7 @@ struct OptimConfig: Decodable, Equatable {
     }
 }
 
-struct ContinualBackprop: Decodable, Equatable {
+struct FixCBP: Decodable, Equatable {
     var replacementRate: Double
     var maturity: Int
 
@@ -37,17 +37,17 @@ struct ContinualBackprop: Decodable, Equatable {
     }
 }
 
-struct Regularisers: Decodable, Equatable {
+struct FixRegularisers: Decodable, Equatable {
     var l1: Double?
     var l2: Double?
     var dropout: Double
-    var cbp: ContinualBackprop?
+    var cbp: FixCBP?
 }
 
-struct TrainerConfig: Decodable {
-    var model: ModelConfig
-    var optim: OptimConfig
-    var regularisers: Regularisers
+struct FixTrainer: Decodable {
+    var model: FixModel
+    var optim: FixOptim
+    var regularisers: FixRegularisers
     var epochs: Int
     var seed: UInt64
     var deterministic: Bool
@@ -58,32 +58,32 @@ struct TrainerConfig: Decodable {
 @Suite("ConfigDecoder: a trainer config")
 struct ConfigDecoderTrainerTests {
     /// The config of a β-VAE cell, as the composer would hand it over.
-    static func trainerNode(_ file: ConfigFile) -> ConfigNode {
-        map([
-            "model": map([
-                "name": str("vae", file.value("name")),
-                "layers": seq([int(784), int(512), int(2)], file.value("layers")),
-                "activation": str("swish", file.value("activation")),
-                "latent": int(2, file.value("latent")),
+    static func trainerNode(_ file: DecoderTempFile) -> ConfigNode {
+        nmap([
+            "model": nmap([
+                "name": nstr("vae", file.value("name")),
+                "layers": nseq([nint(784), nint(512), nint(2)], file.value("layers")),
+                "activation": nstr("swish", file.value("activation")),
+                "latent": nint(2, file.value("latent")),
             ], file.at("name")),
-            "optim": map([
-                "lr": float(0.001, file.value("lr")),
-                "batch_size": int(128, file.value("batch_size")),
-                "weight_decay": int(0, file.value("weight_decay")),
+            "optim": nmap([
+                "lr": nfloat(0.001, file.value("lr")),
+                "batch_size": nint(128, file.value("batch_size")),
+                "weight_decay": nint(0, file.value("weight_decay")),
             ], file.at("lr")),
-            "regularisers": map([
-                "l1": null(file.value("l1")),
-                "dropout": float(0.1, file.value("dropout")),
-                "cbp": map([
-                    "replacement_rate": float(1e-4, file.value("replacement_rate")),
-                    "maturity": int(100, file.value("maturity")),
+            "regularisers": nmap([
+                "l1": nnull(file.value("l1")),
+                "dropout": nfloat(0.1, file.value("dropout")),
+                "cbp": nmap([
+                    "replacement_rate": nfloat(1e-4, file.value("replacement_rate")),
+                    "maturity": nint(100, file.value("maturity")),
                 ], file.at("replacement_rate")),
             ], file.at("l1")),
-            "epochs": float(1.0, file.value("epochs")),
-            "seed": int(7, file.value("seed")),
-            "deterministic": bool(true, file.value("deterministic")),
-            "metrics": map(["loss": str("train/loss"), "acc": str("test/acc")]),
-            "sweep": map(["params": map(["beta": str("1,10", file.value("beta"))])], file.at("params")),
+            "epochs": nfloat(1.0, file.value("epochs")),
+            "seed": nint(7, file.value("seed")),
+            "deterministic": nbool(true, file.value("deterministic")),
+            "metrics": nmap(["loss": nstr("train/loss"), "acc": nstr("test/acc")]),
+            "sweep": nmap(["params": nmap(["beta": nstr("1,10", file.value("beta"))])], file.at("params")),
         ], file.at("model"))
     }
 
@@ -115,38 +115,38 @@ struct ConfigDecoderTrainerTests {
 
     @Test("a nested trainer config decodes into its types")
     func decodesTrainerConfig() throws {
-        let file = try ConfigFile(Self.text)
+        let file = try DecoderTempFile(Self.text)
         defer { file.remove() }
-        let config = try ConfigDecoder().decode(TrainerConfig.self, from: Self.trainerNode(file))
-        #expect(config.model == ModelConfig(name: "vae", layers: [784, 512, 2], activation: .swish, latent: 2))
-        #expect(config.optim == OptimConfig(lr: 0.001, batchSize: 128, weightDecay: 0))
+        let config = try ConfigDecoder().decode(FixTrainer.self, from: Self.trainerNode(file))
+        #expect(config.model == FixModel(name: "vae", layers: [784, 512, 2], activation: .swish, latent: 2))
+        #expect(config.optim == FixOptim(lr: 0.001, batchSize: 128, weightDecay: 0))
         #expect(
             config.regularisers
-                == Regularisers(l1: nil, l2: nil, dropout: 0.1, cbp: ContinualBackprop(replacementRate: 1e-4, maturity: 100)))
+                == FixRegularisers(l1: nil, l2: nil, dropout: 0.1, cbp: FixCBP(replacementRate: 1e-4, maturity: 100)))
         #expect(config.epochs == 1)
         #expect(config.seed == 7)
         #expect(config.deterministic)
         #expect(config.metrics == ["loss": "train/loss", "acc": "test/acc"])
         let sweep = try #require(config.sweep)
-        #expect(sweep == map(["params": map(["beta": str("1,10")])]))
+        #expect(sweep == nmap(["params": nmap(["beta": nstr("1,10")])]))
         #expect(sweep.origin == file.at("params"))
     }
 
     @Test("a sub-tree decodes with its key path as prefix of every message")
     func subtreeWithPath() throws {
-        let file = try ConfigFile(Self.text)
+        let file = try DecoderTempFile(Self.text)
         defer { file.remove() }
         guard case .mapping(let root) = Self.trainerNode(file).value, var optim = root["optim"] else {
             Issue.record("no optim")
             return
         }
-        #expect(try ConfigDecoder().decode(OptimConfig.self, from: optim, path: "optim").batchSize == 128)
+        #expect(try ConfigDecoder().decode(FixOptim.self, from: optim, path: "optim").batchSize == 128)
         if case .mapping(var m) = optim.value {
-            m["lr"] = str("fast", .override(text: "optim.lr=fast", column: 10))
+            m["lr"] = nstr("fast", .override(text: "optim.lr=fast", column: 10))
             optim.value = .mapping(m)
         }
         #expect(
-            decodeError(OptimConfig.self, optim, path: "optim") == """
+            decoderError(FixOptim.self, optim, path: "optim") == """
                 override 'optim.lr=fast': error: optim.lr: expected a floating-point number, found the string 'fast'
                     optim.lr=fast
                              ^
