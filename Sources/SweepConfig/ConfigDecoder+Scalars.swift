@@ -1,6 +1,8 @@
 extension ConfigDecoder {
     /// An integer of type `I`: from an integer, or a float with an integral value, in range.
-    static func integer<I: FixedWidthInteger>(_ type: I.Type, from node: ConfigNode, path: String, at origin: Origin) throws -> I {
+    static func integer<I: FixedWidthInteger>(_ type: I.Type, from node: ConfigNode, path: String, at origin: Origin)
+        throws -> I
+    {
         let range = "an integer from \(I.min) to \(I.max)"
         switch node.value {
         case .int(let i):
@@ -17,7 +19,9 @@ extension ConfigDecoder {
             }
             return value
         default:
-            throw mismatch(expected: "an integer", node: node, path: path, at: origin, notes: quotedNumberHint(node) { Double($0) })
+            throw mismatch(
+                expected: "an integer", node: node, path: path, at: origin, notes: quotedNumberHint(node) { Double($0) }
+            )
         }
     }
 
@@ -39,7 +43,8 @@ extension ConfigDecoder {
         let f = Float(d)
         if d.isFinite, !f.isFinite {
             throw mismatch(
-                expected: "a floating-point number from \(-Float.greatestFiniteMagnitude) to \(Float.greatestFiniteMagnitude)",
+                expected:
+                    "a floating-point number from \(-Float.greatestFiniteMagnitude) to \(Float.greatestFiniteMagnitude)",
                 node: node, path: path, at: origin)
         }
         return f

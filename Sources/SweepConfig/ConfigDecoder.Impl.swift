@@ -1,6 +1,5 @@
-import SweepYAML
-
 import Collections
+import SweepYAML
 
 extension ConfigDecoder {
     /// The `Decoder` handed to one type's `init(from:)`: one node, its key path, and what the
@@ -40,7 +39,8 @@ extension ConfigDecoder {
 
         /// A decoder for a child node, at `key` below this one.
         func child(_ node: ConfigNode, key: Key) -> Impl {
-            let childPath = key.intValue.map { ConfigDecoder.join(path, index: $0) } ?? ConfigDecoder.join(path, key.stringValue)
+            let childPath =
+                key.intValue.map { ConfigDecoder.join(path, index: $0) } ?? ConfigDecoder.join(path, key.stringValue)
             return Impl(
                 node: node, path: childPath, codingPath: codingPath + [key],
                 origin: ConfigDecoder.effectiveOrigin(node.origin, fallback: origin))
@@ -82,7 +82,9 @@ extension ConfigDecoder {
                     ConfigDecoder.diagnostic(
                         "\(ConfigDecoder.prefix(path))expected \(Self.elements(consumedElements)), found \(elements.count)",
                         at: ConfigDecoder.effectiveOrigin(extra.origin, fallback: origin),
-                        notes: ["note: '\(ConfigDecoder.join(path, index: consumedElements))' is the first element not read"]))
+                        notes: [
+                            "note: '\(ConfigDecoder.join(path, index: consumedElements))' is the first element not read"
+                        ]))
             }
             for child in deferred {
                 try child.finish()
@@ -95,7 +97,9 @@ extension ConfigDecoder {
         }
 
         /// The diagnostic for a key that the type never asked for.
-        func unknownKey(_ key: String, value: ConfigNode, in mapping: OrderedDictionary<String, ConfigNode>) -> Diagnostic {
+        func unknownKey(_ key: String, value: ConfigNode, in mapping: OrderedDictionary<String, ConfigNode>)
+            -> Diagnostic
+        {
             let keyPath = ConfigDecoder.join(path, key)
             var notes: [String] = []
             let unset = askedKeys.filter { mapping[$0] == nil }
@@ -109,7 +113,8 @@ extension ConfigDecoder {
                 notes.append("note: allowed keys \(place): " + askedKeys.joined(separator: ", "))
             }
             return ConfigDecoder.diagnostic(
-                "unknown key '\(keyPath)'", at: ConfigDecoder.effectiveOrigin(value.origin, fallback: origin), notes: notes)
+                "unknown key '\(keyPath)'", at: ConfigDecoder.effectiveOrigin(value.origin, fallback: origin),
+                notes: notes)
         }
     }
 }

@@ -86,7 +86,8 @@ extension ConfigDecoder {
         private func superDecoder(named name: String) throws -> any Decoder {
             decoder.askedKeys.append(name)
             guard let node = mapping[name] else {
-                throw ConfigDecoder.missingKey(name, path: decoder.path, in: mapping, at: decoder.origin, asked: decoder.askedKeys)
+                throw ConfigDecoder.missingKey(
+                    name, path: decoder.path, in: mapping, at: decoder.origin, asked: decoder.askedKeys)
             }
             let child = decoder.child(node, key: ConfigDecoder.Key(stringValue: name))
             if case .missing = node.value {

@@ -15,8 +15,12 @@ extension ConfigDecoder {
         }
 
         func decode(_ type: Bool.Type) throws -> Bool { try ConfigDecoder.bool(from: node, path: path, at: origin) }
-        func decode(_ type: String.Type) throws -> String { try ConfigDecoder.string(from: node, path: path, at: origin) }
-        func decode(_ type: Double.Type) throws -> Double { try ConfigDecoder.double(from: node, path: path, at: origin) }
+        func decode(_ type: String.Type) throws -> String {
+            try ConfigDecoder.string(from: node, path: path, at: origin)
+        }
+        func decode(_ type: Double.Type) throws -> Double {
+            try ConfigDecoder.double(from: node, path: path, at: origin)
+        }
         func decode(_ type: Float.Type) throws -> Float { try ConfigDecoder.float(from: node, path: path, at: origin) }
         func decode(_ type: Int.Type) throws -> Int { try integer(type) }
         func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }

@@ -23,7 +23,8 @@ public struct ConfigDecoder: Sendable {
     public init() {}
 
     /// Decodes `type` from a resolved config tree; `path` is the key path of `node` ("" for the root).
-    public func decode<T: Decodable>(_ type: T.Type, from node: ConfigNode, path: String = "") throws(ConfigError) -> T {
+    public func decode<T: Decodable>(_ type: T.Type, from node: ConfigNode, path: String = "") throws(ConfigError) -> T
+    {
         do {
             return try Self.decodeValue(type, from: node, path: path, codingPath: [], fallback: .none)
         } catch let error as ConfigError {

@@ -29,7 +29,10 @@ struct ConfigDecoderDictionaryTests {
 
     @Test("integer-keyed dictionaries decode too")
     func intKeys() throws {
-        #expect(try ConfigDecoder().decode([Int: String].self, from: nmap(["1": nstr("a"), "20": nstr("b")])) == [1: "a", 20: "b"])
+        #expect(
+            try ConfigDecoder().decode([Int: String].self, from: nmap(["1": nstr("a"), "20": nstr("b")])) == [
+                1: "a", 20: "b",
+            ])
     }
 
     @Test("an error inside a dictionary value names the full key path, at the value")
@@ -37,15 +40,18 @@ struct ConfigDecoderDictionaryTests {
         let file = try DecoderTempFile("optims:\n  sgd:\n    lr: fast\n    batch_size: 32\n    weight_decay: 0\n")
         defer { file.remove() }
         struct Root: Decodable { var optims: [String: FixOptim] }
-        let node = nmap([
-            "optims": nmap([
-                "sgd": nmap([
-                    "lr": nstr("fast", file.value("lr")),
-                    "batch_size": nint(32, file.value("batch_size")),
-                    "weight_decay": nint(0, file.value("weight_decay")),
-                ], file.at("lr")),
-            ], file.at("sgd")),
-        ], file.at("optims"))
+        let node = nmap(
+            [
+                "optims": nmap(
+                    [
+                        "sgd": nmap(
+                            [
+                                "lr": nstr("fast", file.value("lr")),
+                                "batch_size": nint(32, file.value("batch_size")),
+                                "weight_decay": nint(0, file.value("weight_decay")),
+                            ], file.at("lr"))
+                    ], file.at("sgd"))
+            ], file.at("optims"))
         #expect(
             decoderError(Root.self, node) == """
                 \(file.path):3:9: error: optims.sgd.lr: expected a floating-point number, found the string 'fast'
@@ -62,8 +68,11 @@ struct ConfigDecoderDictionaryTests {
 struct ConfigDecoderSequenceTests {
     @Test("nested arrays decode, and errors carry index paths")
     func nestedArrays() throws {
-        #expect(try ConfigDecoder().decode([[Int]].self, from: nseq([nseq([nint(1), nint(2)]), nseq([])])) == [[1, 2], []])
-        let grid = nseq([nseq([nint(1), nint(2)]), nseq([nint(3), nstr("x", .override(text: "grid=[[1,2],[3,x]]", column: 15))])])
+        #expect(
+            try ConfigDecoder().decode([[Int]].self, from: nseq([nseq([nint(1), nint(2)]), nseq([])])) == [[1, 2], []])
+        let grid = nseq([
+            nseq([nint(1), nint(2)]), nseq([nint(3), nstr("x", .override(text: "grid=[[1,2],[3,x]]", column: 15))]),
+        ])
         #expect(
             decoderError([[Int]].self, grid, path: "grid") == """
                 override 'grid=[[1,2],[3,x]]': error: grid[1][1]: expected an integer, found the string 'x'
@@ -71,14 +80,20 @@ struct ConfigDecoderSequenceTests {
                                   ^
                 """)
         struct Net: Decodable { var layers: [FixModel] }
-        let net = nmap(["layers": nseq([nmap(["name": nstr("a"), "layers": nseq([]), "activation": nstr("relu"), "latnet": nint(1)])])])
+        let net = nmap([
+            "layers": nseq([
+                nmap(["name": nstr("a"), "layers": nseq([]), "activation": nstr("relu"), "latnet": nint(1)])
+            ])
+        ])
         #expect(
             decoderError(Net.self, net) == """
                 error: unknown key 'layers[0].latnet'
                 help: did you mean 'latent'?
                 note: allowed keys in 'layers[0]': name, layers, activation, latent
                 """)
-        #expect(decoderError([Int].self, nmap([:]), path: "layers") == "error: layers: expected a sequence, found a mapping")
+        #expect(
+            decoderError([Int].self, nmap([:]), path: "layers") == "error: layers: expected a sequence, found a mapping"
+        )
     }
 
     @Test("a type reading a fixed number of elements: too few and too many are errors")
@@ -92,11 +107,13 @@ struct ConfigDecoderSequenceTests {
                 note: the sequence has 1 element
                 """)
         #expect(
-            decoderError(FixPair.self, nseq([nint(1), nint(2), nint(3, .override(text: "pair=[1,2,3]", column: 11))]), path: "pair") == """
-                override 'pair=[1,2,3]': error: pair: expected 2 elements, found 3
-                    pair=[1,2,3]
-                              ^
-                note: 'pair[2]' is the first element not read
-                """)
+            decoderError(
+                FixPair.self, nseq([nint(1), nint(2), nint(3, .override(text: "pair=[1,2,3]", column: 11))]),
+                path: "pair") == """
+                    override 'pair=[1,2,3]': error: pair: expected 2 elements, found 3
+                        pair=[1,2,3]
+                                  ^
+                    note: 'pair[2]' is the first element not read
+                    """)
     }
 }

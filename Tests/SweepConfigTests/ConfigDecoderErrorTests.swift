@@ -31,14 +31,16 @@ struct ConfigDecoderUnknownKeyTests {
 
             """)
         defer { file.remove() }
-        let node = nmap([
-            "model": nmap([
-                "name": nstr("vae", file.value("name")),
-                "layers": nseq([nint(784), nint(10)], file.value("layers")),
-                "activation": nstr("relu", file.value("activation")),
-                "latnet": nint(2, file.value("latnet")),
-            ], file.at("name")),
-        ], file.at("model"))
+        let node = nmap(
+            [
+                "model": nmap(
+                    [
+                        "name": nstr("vae", file.value("name")),
+                        "layers": nseq([nint(784), nint(10)], file.value("layers")),
+                        "activation": nstr("relu", file.value("activation")),
+                        "latnet": nint(2, file.value("latnet")),
+                    ], file.at("name"))
+            ], file.at("model"))
         #expect(
             decoderError(FixModelRoot.self, node) == """
                 \(file.path):5:11: error: unknown key 'model.latnet'
@@ -102,13 +104,15 @@ struct ConfigDecoderTypeMismatchTests {
     func wrongTypeInFile() throws {
         let file = try DecoderTempFile("optim:\n  lr: abc\n  batch_size: 64\n  weight_decay: 0\n")
         defer { file.remove() }
-        let node = nmap([
-            "optim": nmap([
-                "lr": nstr("abc", file.value("lr")),
-                "batch_size": nint(64, file.value("batch_size")),
-                "weight_decay": nint(0, file.value("weight_decay")),
-            ], file.at("lr")),
-        ], file.at("optim"))
+        let node = nmap(
+            [
+                "optim": nmap(
+                    [
+                        "lr": nstr("abc", file.value("lr")),
+                        "batch_size": nint(64, file.value("batch_size")),
+                        "weight_decay": nint(0, file.value("weight_decay")),
+                    ], file.at("lr"))
+            ], file.at("optim"))
         #expect(
             decoderError(FixOptimRoot.self, node) == """
                 \(file.path):2:7: error: optim.lr: expected a floating-point number, found the string 'abc'
@@ -119,7 +123,10 @@ struct ConfigDecoderTypeMismatchTests {
 
     @Test("a quoted number gets a hint to remove the quotes")
     func quotedNumber() {
-        let node = nmap(["lr": nstr("1e-3", .override(text: "optim.lr='1e-3'", column: 10)), "batch_size": nint(1), "weight_decay": nint(0)])
+        let node = nmap([
+            "lr": nstr("1e-3", .override(text: "optim.lr='1e-3'", column: 10)), "batch_size": nint(1),
+            "weight_decay": nint(0),
+        ])
         #expect(
             decoderError(FixOptim.self, node, path: "optim") == """
                 override 'optim.lr='1e-3'': error: optim.lr: expected a floating-point number, found the string '1e-3'
@@ -198,7 +205,8 @@ struct ConfigDecoderMandatoryTests {
         let file = try DecoderTempFile("model:\n  latent: ???\n")
         defer { file.remove() }
         struct Root: Decodable { var model: FixLatent }
-        let node = nmap(["model": nmap(["latent": nmissing(file.value("latent"))], file.at("latent"))], file.at("model"))
+        let node = nmap(
+            ["model": nmap(["latent": nmissing(file.value("latent"))], file.at("latent"))], file.at("model"))
         #expect(
             decoderError(Root.self, node) == """
                 \(file.path):2:11: error: model.latent is mandatory ('???') and was not set; set it with 'model.latent=…'

@@ -28,19 +28,26 @@ struct ConfigDecoderNumberTests {
     @Test("a fraction, a non-finite number or a value out of range is an error, not a trap")
     func integerErrors() {
         #expect(decoderError(Int.self, nfloat(1.5), path: "x") == "error: x: expected an integer, found the number 1.5")
-        #expect(decoderError(Int.self, nfloat(.infinity), path: "x") == "error: x: expected an integer, found the number inf")
-        #expect(decoderError(Int.self, nfloat(.nan), path: "x") == "error: x: expected an integer, found the number nan")
         #expect(
-            decoderError(Int8.self, nint(300), path: "x") == "error: x: expected an integer from -128 to 127, found the integer 300")
+            decoderError(Int.self, nfloat(.infinity), path: "x")
+                == "error: x: expected an integer, found the number inf")
+        #expect(
+            decoderError(Int.self, nfloat(.nan), path: "x") == "error: x: expected an integer, found the number nan")
+        #expect(
+            decoderError(Int8.self, nint(300), path: "x")
+                == "error: x: expected an integer from -128 to 127, found the integer 300")
         #expect(
             decoderError(UInt.self, nint(-1), path: "x")
                 == "error: x: expected an integer from 0 to 18446744073709551615, found the integer -1")
         #expect(
-            decoderError(UInt8.self, nfloat(2e3), path: "x") == "error: x: expected an integer from 0 to 255, found the number 2000.0")
+            decoderError(UInt8.self, nfloat(2e3), path: "x")
+                == "error: x: expected an integer from 0 to 255, found the number 2000.0")
         #expect(
             decoderError(Int.self, nfloat(1e30), path: "x")
-                == "error: x: expected an integer from -9223372036854775808 to 9223372036854775807, found the number 1e+30")
-        #expect(decoderError(Int.self, nbool(true), path: "x") == "error: x: expected an integer, found the boolean true")
+                == "error: x: expected an integer from -9223372036854775808 to 9223372036854775807, found the number 1e+30"
+        )
+        #expect(
+            decoderError(Int.self, nbool(true), path: "x") == "error: x: expected an integer, found the boolean true")
         #expect(
             decoderError(Int.self, nstr("12"), path: "x") == """
                 error: x: expected an integer, found the string '12'
@@ -57,23 +64,29 @@ struct ConfigDecoderNumberTests {
         #expect(try decoder.decode(Double.self, from: nfloat(.infinity)) == .infinity)
         #expect(
             decoderError(Float.self, nfloat(1e39), path: "x")
-                == "error: x: expected a floating-point number from -3.4028235e+38 to 3.4028235e+38, found the number 1e+39")
-        #expect(decoderError(Double.self, nnull(), path: "x") == "error: x: expected a floating-point number, found null")
+                == "error: x: expected a floating-point number from -3.4028235e+38 to 3.4028235e+38, found the number 1e+39"
+        )
         #expect(
-            decoderError(Double.self, nbool(false), path: "x") == "error: x: expected a floating-point number, found the boolean false")
+            decoderError(Double.self, nnull(), path: "x") == "error: x: expected a floating-point number, found null")
+        #expect(
+            decoderError(Double.self, nbool(false), path: "x")
+                == "error: x: expected a floating-point number, found the boolean false")
     }
 
     @Test("booleans come from booleans only")
     func booleans() throws {
         #expect(try decoder.decode(Bool.self, from: nbool(true)))
-        #expect(decoderError(Bool.self, nint(1), path: "b") == "error: b: expected a boolean (true or false), found the integer 1")
+        #expect(
+            decoderError(Bool.self, nint(1), path: "b")
+                == "error: b: expected a boolean (true or false), found the integer 1")
         #expect(
             decoderError(Bool.self, nstr("True"), path: "b") == """
                 error: b: expected a boolean (true or false), found the string 'True'
                 help: 'True' is a string here; remove the quotes to make it a boolean
                 """)
         #expect(
-            decoderError(Bool.self, nstr("yes"), path: "b") == "error: b: expected a boolean (true or false), found the string 'yes'")
+            decoderError(Bool.self, nstr("yes"), path: "b")
+                == "error: b: expected a boolean (true or false), found the string 'yes'")
     }
 
     @Test("strings come from strings and decimal integers; floats and booleans must be quoted")
@@ -108,7 +121,10 @@ struct ConfigDecoderEnumTests {
     @Test("a valid case decodes")
     func validCases() throws {
         #expect(try ConfigDecoder().decode(FixActivation.self, from: nstr("softplus")) == .softplus)
-        #expect(try ConfigDecoder().decode([FixActivation].self, from: nseq([nstr("relu"), nstr("swish")])) == [.relu, .swish])
+        #expect(
+            try ConfigDecoder().decode([FixActivation].self, from: nseq([nstr("relu"), nstr("swish")])) == [
+                .relu, .swish,
+            ])
         #expect(try ConfigDecoder().decode(FixWidth.self, from: nint(512)) == .large)
         #expect(try ConfigDecoder().decode(FixMode.self, from: nstr("eval")) == .eval)
     }
@@ -116,13 +132,15 @@ struct ConfigDecoderEnumTests {
     @Test("an invalid value lists the valid ones with a did-you-mean")
     func invalidStringCase() {
         #expect(
-            decoderError(FixActivation.self, nstr("swsh", .override(text: "model.activation=swsh", column: 18)), path: "model.activation")
-                == """
-                override 'model.activation=swsh': error: model.activation: expected one of 'relu', 'swish', 'softplus', found the string 'swsh'
-                    model.activation=swsh
-                                     ^
-                help: did you mean 'swish'?
-                """)
+            decoderError(
+                FixActivation.self, nstr("swsh", .override(text: "model.activation=swsh", column: 18)),
+                path: "model.activation")
+                    == """
+                    override 'model.activation=swsh': error: model.activation: expected one of 'relu', 'swish', 'softplus', found the string 'swsh'
+                        model.activation=swsh
+                                         ^
+                    help: did you mean 'swish'?
+                    """)
         #expect(
             decoderError(FixActivation.self, nstr("ReLU"), path: "a") == """
                 error: a: expected one of 'relu', 'swish', 'softplus', found the string 'ReLU'
@@ -132,18 +150,25 @@ struct ConfigDecoderEnumTests {
             decoderError(FixActivation.self, nstr("tanh"), path: "a")
                 == "error: a: expected one of 'relu', 'swish', 'softplus', found the string 'tanh'")
         #expect(
-            decoderError(FixActivation.self, nint(3), path: "a") == "error: a: expected one of 'relu', 'swish', 'softplus', found the integer 3")
+            decoderError(FixActivation.self, nint(3), path: "a")
+                == "error: a: expected one of 'relu', 'swish', 'softplus', found the integer 3")
     }
 
     @Test("integer enums list their values")
     func invalidIntCase() {
-        #expect(decoderError(FixWidth.self, nint(100), path: "width") == "error: width: expected one of 64, 512, found the integer 100")
+        #expect(
+            decoderError(FixWidth.self, nint(100), path: "width")
+                == "error: width: expected one of 64, 512, found the integer 100")
     }
 
     @Test("an enum that is not CaseIterable still names the key and the value")
     func nonIterableEnum() {
-        #expect(decoderError(FixMode.self, nstr("test"), path: "mode") == "error: mode: expected a valid FixMode, found the string 'test'")
-        #expect(decoderError(FixMode.self, nint(1), path: "mode") == "error: mode: expected a valid FixMode, found the integer 1")
+        #expect(
+            decoderError(FixMode.self, nstr("test"), path: "mode")
+                == "error: mode: expected a valid FixMode, found the string 'test'")
+        #expect(
+            decoderError(FixMode.self, nint(1), path: "mode")
+                == "error: mode: expected a valid FixMode, found the integer 1")
     }
 }
 
@@ -172,6 +197,8 @@ struct ConfigDecoderOptionalTests {
                     latent=null
                            ^
                 """)
-        #expect(decoderError(Opt.self, nmap(["a": nstr("x")]), path: "o") == "error: o.a: expected an integer, found the string 'x'")
+        #expect(
+            decoderError(Opt.self, nmap(["a": nstr("x")]), path: "o")
+                == "error: o.a: expected an integer, found the string 'x'")
     }
 }

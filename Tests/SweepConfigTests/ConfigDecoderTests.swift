@@ -59,32 +59,37 @@ struct FixTrainer: Decodable {
 struct ConfigDecoderTrainerTests {
     /// The config of a β-VAE cell, as the composer would hand it over.
     static func trainerNode(_ file: DecoderTempFile) -> ConfigNode {
-        nmap([
-            "model": nmap([
-                "name": nstr("vae", file.value("name")),
-                "layers": nseq([nint(784), nint(512), nint(2)], file.value("layers")),
-                "activation": nstr("swish", file.value("activation")),
-                "latent": nint(2, file.value("latent")),
-            ], file.at("name")),
-            "optim": nmap([
-                "lr": nfloat(0.001, file.value("lr")),
-                "batch_size": nint(128, file.value("batch_size")),
-                "weight_decay": nint(0, file.value("weight_decay")),
-            ], file.at("lr")),
-            "regularisers": nmap([
-                "l1": nnull(file.value("l1")),
-                "dropout": nfloat(0.1, file.value("dropout")),
-                "cbp": nmap([
-                    "replacement_rate": nfloat(1e-4, file.value("replacement_rate")),
-                    "maturity": nint(100, file.value("maturity")),
-                ], file.at("replacement_rate")),
-            ], file.at("l1")),
-            "epochs": nfloat(1.0, file.value("epochs")),
-            "seed": nint(7, file.value("seed")),
-            "deterministic": nbool(true, file.value("deterministic")),
-            "metrics": nmap(["loss": nstr("train/loss"), "acc": nstr("test/acc")]),
-            "sweep": nmap(["params": nmap(["beta": nstr("1,10", file.value("beta"))])], file.at("params")),
-        ], file.at("model"))
+        nmap(
+            [
+                "model": nmap(
+                    [
+                        "name": nstr("vae", file.value("name")),
+                        "layers": nseq([nint(784), nint(512), nint(2)], file.value("layers")),
+                        "activation": nstr("swish", file.value("activation")),
+                        "latent": nint(2, file.value("latent")),
+                    ], file.at("name")),
+                "optim": nmap(
+                    [
+                        "lr": nfloat(0.001, file.value("lr")),
+                        "batch_size": nint(128, file.value("batch_size")),
+                        "weight_decay": nint(0, file.value("weight_decay")),
+                    ], file.at("lr")),
+                "regularisers": nmap(
+                    [
+                        "l1": nnull(file.value("l1")),
+                        "dropout": nfloat(0.1, file.value("dropout")),
+                        "cbp": nmap(
+                            [
+                                "replacement_rate": nfloat(1e-4, file.value("replacement_rate")),
+                                "maturity": nint(100, file.value("maturity")),
+                            ], file.at("replacement_rate")),
+                    ], file.at("l1")),
+                "epochs": nfloat(1.0, file.value("epochs")),
+                "seed": nint(7, file.value("seed")),
+                "deterministic": nbool(true, file.value("deterministic")),
+                "metrics": nmap(["loss": nstr("train/loss"), "acc": nstr("test/acc")]),
+                "sweep": nmap(["params": nmap(["beta": nstr("1,10", file.value("beta"))])], file.at("params")),
+            ], file.at("model"))
     }
 
     static let text = """
