@@ -1,10 +1,11 @@
 extension ConfigDecoder {
-    /// An integer of type `I`: from an integer, or a float with an integral value, in range.
+    /// An integer of type `I`: from an integer, a float with an integral value, or a string that
+    /// reads as one of those (interpolations such as `${oc.env:SEED}` give strings); in range.
     static func integer<I: FixedWidthInteger>(_ type: I.Type, from node: ConfigNode, path: String, at origin: Origin)
         throws -> I
     {
         let range = "an integer from \(I.min) to \(I.max)"
-        switch node.value {
+        switch numeric(node.value) {
         case .int(let i):
             guard let value = I(exactly: i) else {
                 throw mismatch(expected: range, node: node, path: path, at: origin)
@@ -19,22 +20,26 @@ extension ConfigDecoder {
             }
             return value
         default:
-            throw mismatch(
-                expected: "an integer", node: node, path: path, at: origin, notes: quotedNumberHint(node) { Double($0) }
-            )
+            throw mismatch(expected: "an integer", node: node, path: path, at: origin)
         }
     }
 
-    /// A `Double`: from a float or an integer.
+    /// A `Double`: from a float, an integer, or a string that reads as a number.
     static func double(from node: ConfigNode, path: String, at origin: Origin) throws -> Double {
-        switch node.value {
+        switch numeric(node.value) {
         case .float(let d): return d
         case .int(let i): return Double(i)
-        default:
-            throw mismatch(
-                expected: "a floating-point number", node: node, path: path, at: origin,
-                notes: quotedNumberHint(node) { Double($0) })
+        default: throw mismatch(expected: "a floating-point number", node: node, path: path, at: origin)
         }
+    }
+
+    /// A string that reads in full as a decimal integer or a floating-point number, as that
+    /// number; any other value unchanged.
+    static func numeric(_ value: ConfigNode.Value) -> ConfigNode.Value {
+        guard case .string(let s) = value else { return value }
+        if let i = Int(s) { return .int(i) }
+        if let d = Double(s) { return .float(d) }
+        return value
     }
 
     /// A `Float`: a `Double` that fits.
@@ -74,11 +79,5 @@ extension ConfigDecoder {
         default:
             throw mismatch(expected: "a string", node: node, path: path, at: origin)
         }
-    }
-
-    /// `help: …remove the quotes…` when a string holds what parses as the expected number.
-    static func quotedNumberHint<N>(_ node: ConfigNode, _ parse: (String) -> N?) -> [String] {
-        guard case .string(let s) = node.value, parse(s) != nil else { return [] }
-        return ["help: '\(s)' is a string here; remove the quotes to make it a number"]
     }
 }

@@ -5,13 +5,16 @@
 ///   `contains`, `nestedContainer`, `superDecoder`); any other key is an error at that key,
 ///   with the allowed keys and a did-you-mean. A sequence read by an unkeyed container must
 ///   be read to its end.
-/// - Integers: from integers, and from floats with an integral value (`2.0`); `1.5` and values
-///   out of the target type's range are errors, never traps.
+/// - Integers: from integers, and from floats with an integral value (`2.0`, stricter
+///   OmegaConf rejects it); `1.5` and values out of the target type's range are errors, never
+///   traps.
 /// - Floating-point numbers: from floats and integers.
-/// - Booleans: from booleans only.
-/// - Strings: from strings, and from integers written in decimal (`name: 123` gives `"123"`, as
-///   in OmegaConf). Floats and booleans are rejected because their text is not kept
-///   (`1.10` would become `1.1`, `yes` would become `true`): quote them.
+/// - Numbers also from strings that read in full as one (`"1e-3"`, `"64"`), as OmegaConf does:
+///   interpolations such as `${oc.env:BATCH,64}` resolve to strings.
+/// - Booleans: from booleans only (YAML 1.1 already reads `yes`/`on` as booleans).
+/// - Strings: from strings, and from integers (`name: 123` gives `"123"`, as in OmegaConf).
+///   Floats and booleans are rejected because their text is not kept (`1.10` would become
+///   `1.1`, `on` would become `true`): quote them.
 /// - `???` (a mandatory value left unset) is an error wherever it is read, also by
 ///   `decodeIfPresent`; `null` decodes to `nil` for optionals.
 /// - `CaseIterable` enums with `String` or `Int` raw values list their valid values.

@@ -121,18 +121,20 @@ struct ConfigDecoderTypeMismatchTests {
                 """)
     }
 
-    @Test("a quoted number gets a hint to remove the quotes")
-    func quotedNumber() {
-        let node = nmap([
-            "lr": nstr("1e-3", .override(text: "optim.lr='1e-3'", column: 10)), "batch_size": nint(1),
+    @Test("a string that reads as a number is that number; any other string is an error")
+    func numericStrings() throws {
+        let node = nmap(["lr": nstr("1e-3"), "batch_size": nstr("64"), "weight_decay": nstr("0")])
+        #expect(
+            try ConfigDecoder().decode(FixOptim.self, from: node) == FixOptim(lr: 1e-3, batchSize: 64, weightDecay: 0))
+        let bad = nmap([
+            "lr": nstr("1e-3"), "batch_size": nstr("64.5", .override(text: "optim.batch_size=64.5", column: 18)),
             "weight_decay": nint(0),
         ])
         #expect(
-            decoderError(FixOptim.self, node, path: "optim") == """
-                override 'optim.lr='1e-3'': error: optim.lr: expected a floating-point number, found the string '1e-3'
-                    optim.lr='1e-3'
-                             ^
-                help: '1e-3' is a string here; remove the quotes to make it a number
+            decoderError(FixOptim.self, bad, path: "optim") == """
+                override 'optim.batch_size=64.5': error: optim.batch_size: expected an integer, found the string '64.5'
+                    optim.batch_size=64.5
+                                     ^
                 """)
     }
 

@@ -23,6 +23,8 @@ struct ConfigDecoderNumberTests {
         #expect(try decoder.decode(UInt8.self, from: nint(255)) == 255)
         #expect(try decoder.decode(Int64.self, from: nfloat(-1e15)) == -1_000_000_000_000_000)
         #expect(try decoder.decode(UInt64.self, from: nint(Int.max)) == UInt64(Int.max))
+        #expect(try decoder.decode(Int.self, from: nstr("-12")) == -12)
+        #expect(try decoder.decode(Int.self, from: nstr("3e2")) == 300)
     }
 
     @Test("a fraction, a non-finite number or a value out of range is an error, not a trap")
@@ -49,10 +51,11 @@ struct ConfigDecoderNumberTests {
         #expect(
             decoderError(Int.self, nbool(true), path: "x") == "error: x: expected an integer, found the boolean true")
         #expect(
-            decoderError(Int.self, nstr("12"), path: "x") == """
-                error: x: expected an integer, found the string '12'
-                help: '12' is a string here; remove the quotes to make it a number
-                """)
+            decoderError(Int.self, nstr("1_000"), path: "x")
+                == "error: x: expected an integer, found the string '1_000'")
+        #expect(
+            decoderError(UInt8.self, nstr("256"), path: "x")
+                == "error: x: expected an integer from 0 to 255, found the string '256'")
     }
 
     @Test("floating-point numbers come from floats and integers")
@@ -60,6 +63,11 @@ struct ConfigDecoderNumberTests {
         #expect(try decoder.decode(Double.self, from: nint(3)) == 3.0)
         #expect(try decoder.decode(Double.self, from: nfloat(1e-3)) == 1e-3)
         #expect(try decoder.decode(Float.self, from: nfloat(0.5)) == 0.5)
+        #expect(try decoder.decode(Double.self, from: nstr("1e-3")) == 1e-3)
+        #expect(try decoder.decode(Double.self, from: nstr("7")) == 7)
+        #expect(
+            decoderError(Double.self, nstr("abc"), path: "model.lr")
+                == "error: model.lr: expected a floating-point number, found the string 'abc'")
         #expect(try decoder.decode(Float.self, from: nint(-7)) == -7)
         #expect(try decoder.decode(Double.self, from: nfloat(.infinity)) == .infinity)
         #expect(
