@@ -17,8 +17,9 @@ extension ConfigDecoder {
             return mismatch(expected: expected, node: node, path: path, at: origin, notes: notes)
         }
         if ints.count == raws.count {
-            if case .int(let i) = node.value, ints.contains(i) { return nil }
-            if case .float(let d) = node.value, let i = Int(exactly: d), ints.contains(i) { return nil }
+            let value = numeric(node.value)
+            if case .int(let i) = value, ints.contains(i) { return nil }
+            if case .float(let d) = value, let i = Int(exactly: d), ints.contains(i) { return nil }
             let expected = "one of " + ints.map(String.init).joined(separator: ", ")
             return mismatch(expected: expected, node: node, path: path, at: origin)
         }

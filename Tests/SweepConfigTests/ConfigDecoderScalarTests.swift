@@ -134,6 +134,7 @@ struct ConfigDecoderEnumTests {
                 .relu, .swish,
             ])
         #expect(try ConfigDecoder().decode(FixWidth.self, from: nint(512)) == .large)
+        #expect(try ConfigDecoder().decode(FixWidth.self, from: nstr("64")) == .small)
         #expect(try ConfigDecoder().decode(FixMode.self, from: nstr("eval")) == .eval)
     }
 
