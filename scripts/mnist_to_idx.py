@@ -5,7 +5,8 @@ Standard library only: a restricted Unpickler stands in for numpy's `_reconstruc
 `dtype`, so numpy is never imported and no other global can be loaded.
 
 Usage: mnist_to_idx.py PICKLE_GZ OUT_DIR
-Writes OUT_DIR/{train,t10k}-{images-idx3,labels-idx1}-ubyte.gz and checks the MD5 of each
+Writes OUT_DIR/{train,t10k}-{images-idx3,labels-idx1}-ubyte (uncompressed: the trainer loads
+them in milliseconds) and checks the MD5 of each
 uncompressed file against the official one. Pixels are stored as k/256 exactly, so the byte is
 round(x * 256); train = the 50k train images followed by the 10k validation images.
 """
@@ -118,9 +119,9 @@ def write_idx(out_dir, name, header, payload):
     digest = hashlib.md5(data).hexdigest()
     if digest != OFFICIAL_MD5[name]:
         raise SystemExit(f"mnist_to_idx: {name}: MD5 {digest} does not match the official {OFFICIAL_MD5[name]}")
-    path = os.path.join(out_dir, name + ".gz")
+    path = os.path.join(out_dir, name)
     tmp = path + ".tmp"
-    with gzip.GzipFile(tmp, "wb", compresslevel=6, mtime=0) as f:
+    with open(tmp, "wb") as f:
         f.write(data)
     os.replace(tmp, path)
     print(f"  {path}  md5(uncompressed) {digest} ok")

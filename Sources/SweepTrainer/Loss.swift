@@ -44,7 +44,7 @@ enum Loss {
         for i in 0..<count {
             let l = logits[i], x = targets[i]
             let e = expf(-abs(l))
-            chunk += max(l, 0) - l * x + log1pf(e)
+            chunk += max(l, 0) - l * x + logf(1 + e)
             if let gradient {
                 let s: Float = l >= 0 ? 1 / (1 + e) : e / (1 + e)
                 gradient[i] = (s - x) * scale
