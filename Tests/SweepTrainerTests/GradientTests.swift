@@ -118,15 +118,21 @@ struct GradientTests {
 
     @Test("BCE-with-logits and KL values match their formulas")
     func lossValues() {
-        let logits: [Float] = [-9, -1.5, 0, 2, 8]
-        let targets: [Float] = [0, 0.25, 0.5, 1, 0.9]
+        // 21 values: two eight-lane blocks and a scalar tail.
+        let logits: [Float] = [-9, -1.5, 0, 2, 8, -0.01, 0.3, -4, 5.5, -2.2, 1e-3, 12, -12, 0.7, -0.7, 3, 6, -6, 0.05, 1.5, -1]
+        let targets: [Float] = (0..<21).map { Float($0 % 5) / 4 }
         var expected = 0.0
         for (l, x) in zip(logits, targets) {
             let p = 1 / (1 + exp(-Double(l)))
             expected -= Double(x) * log(max(p, 1e-300)) + Double(1 - x) * log(max(1 - p, 1e-300))
         }
-        let got = Loss.bceWithLogits(logits: logits, targets: targets, count: 5, scale: 1, gradient: nil)
+        var grad = [Float](repeating: 0, count: 21)
+        let got = Loss.bceWithLogits(logits: logits, targets: targets, count: 21, scale: 0.5, gradient: &grad)
         #expect(abs(got - expected) < 1e-4)
+        for i in 0..<21 {
+            let p = 1 / (1 + exp(-Double(logits[i])))
+            #expect(abs(Double(grad[i]) - (p - Double(targets[i])) * 0.5) < 1e-6)
+        }
         let mu: [Float] = [0.5, -1], sigma: [Float] = [0.8, 1.5]
         let kl = Loss.gaussianKL(mu: mu, sigma: sigma, count: 2)
         let ref1: Double = 0.5 * (0.25 + 0.64 - 1 - log(0.64))
