@@ -56,7 +56,7 @@ done
 "$out/sgemm" | tee "$out/sgemm-after.json"
 
 {
-    echo "machine: $(lscpu | sed -n 's/^Model name:\s*//p'), $(nproc) vCPU; $(uname -sr); date: $stamp"
+    echo "machine: $(lscpu | sed -n 's/^Model name:\s*//p'), $(nproc --all) vCPU; $(uname -sr); date: $stamp"
     echo "command: benchmarks/trainer/run.sh (one thread: OMP/OPENBLAS/MKL_NUM_THREADS=1)"
     echo "torch: $("$venv/bin/python" -c 'import torch; print(torch.__version__)')"
     python3 "$root/benchmarks/trainer/summarize.py" "$out"
