@@ -34,7 +34,10 @@ final class Session {
         self.train = train
         self.test = test
         self.directory = directory
-        capacity = max(config.batchSize, Trainer.evalBatch)
+        if train.count == 0 || test.count == 0 {
+            throw .mismatch(message: "the data set is empty: \(train.count) training and \(test.count) test images")
+        }
+        capacity = max(min(config.batchSize, train.count), Trainer.evalBatch)
         var initRNG = SplitMix64(seed: config.seed, stream: 1)
         shuffleRNG = SplitMix64(seed: config.seed, stream: 2)
         noiseRNG = SplitMix64(seed: config.seed, stream: 3)
