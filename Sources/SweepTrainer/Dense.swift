@@ -18,13 +18,19 @@ final class Dense {
         }
     }
 
+    /// z[0..<rows] = x·Wᵀ, without the bias (the caller adds it in its next pass over z).
+    func product(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        gemm(false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 0, z, ldc: outputs)
+    }
+
     /// z[0..<rows] = x·Wᵀ + b.
     func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        product(x, rows: rows, into: z)
         let b = bias.value.data
         for r in 0..<rows {
-            (z + r * outputs).update(from: b, count: outputs)
+            let row = z + r * outputs
+            for j in 0..<outputs { row[j] += b[j] }
         }
-        gemm(false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 1, z, ldc: outputs)
     }
 
     /// Gradients from dz (rows × outputs): dW = dzᵀ·x, db = Σ dz; dx = dz·W when asked.

@@ -48,12 +48,24 @@ final class Network {
         var input = x
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data
-            layer.forward(input, rows: rows, into: zl)
-            if l == layers.count - 1 { break }
+            if l == layers.count - 1 {
+                layer.forward(input, rows: rows, into: zl)
+                break
+            }
+            layer.product(input, rows: rows, into: zl)
             let hl = h[l].data
             let n = rows * layer.outputs
             let act = activation
-            for i in 0..<n { hl[i] = act.value(zl[i]) }
+            let b = layer.bias.value.data
+            let width = layer.outputs
+            for r in 0..<rows {
+                let zr = zl + r * width, hr = hl + r * width
+                for j in 0..<width {
+                    let v = zr[j] + b[j]
+                    zr[j] = v
+                    hr[j] = act.value(v)
+                }
+            }
             if training && recordsActivity {
                 var sums = [Float](repeating: 0, count: layer.outputs)
                 for r in 0..<rows {
@@ -78,15 +90,17 @@ final class Network {
 
     /// Back-propagates `dOut` (rows × outputs) through the network after a training forward of `x`;
     /// fills every parameter's gradient and, when given, the gradient with respect to the input.
+    /// `onLayer` runs for each layer once its gradients (and the gradient below it) are complete.
     func backward(
         _ x: UnsafePointer<Float>, rows: Int, dOut: UnsafePointer<Float>, training: Bool,
-        dInput: UnsafeMutablePointer<Float>?
+        dInput: UnsafeMutablePointer<Float>?, onLayer: ((Dense) -> Void)? = nil
     ) {
         var dz = dOut
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let input = l == 0 ? x : UnsafePointer(h[l - 1].data)
             let dx: UnsafeMutablePointer<Float>? = l == 0 ? dInput : dh[l - 1].data
             layers[l].backward(input, dz: dz, rows: rows, dx: dx)
+            onLayer?(layers[l])
             if l == 0 { break }
             // dh[l-1] → dz of layer l-1, in place: through dropout, then the activation.
             let d = dh[l - 1].data

@@ -14,7 +14,18 @@ struct Optimizer {
 
     /// Applies one update to every parameter from its gradient.
     mutating func update(_ parameters: [Parameter]) {
+        beginStep()
+        apply(parameters)
+    }
+
+    /// Counts a new step; `apply` then updates parameters with this step's bias correction.
+    mutating func beginStep() {
         step += 1
+    }
+
+    /// Updates `parameters` from their gradients as part of the current step (layer by layer
+    /// during back-propagation, while the gradients are still in cache).
+    func apply(_ parameters: [Parameter]) {
         let lr = Float(self.lr)
         let wd = Float(config.weightDecay)
         switch config.name {

@@ -132,23 +132,27 @@ final class Session {
                 let end = min(begin + config.batchSize, order.count)
                 let rows = end - begin
                 fill(from: train, indices: order[begin..<end])
-                var loss: Double
+                // The penalty is measured on the weights before this step; each layer is updated as
+                // soon as back-propagation has finished with it (its gradients are still in cache).
+                var loss = penalty.loss(parameters)
+                optimizer.beginStep()
+                let opt = optimizer, pen = penalty
+                let update: (Dense) -> Void = { layer in
+                    let ps = layer.parameters
+                    pen.addGradient(ps)
+                    opt.apply(ps)
+                }
                 switch model {
                 case .classifier(let c):
-                    let r = c.run(input.data, labels: labels, rows: rows, train: true, rng: &noiseRNG)
-                    loss = r.sum / Double(rows)
+                    let r = c.run(input.data, labels: labels, rows: rows, train: true, rng: &noiseRNG, onLayer: update)
+                    loss += r.sum / Double(rows)
                     epochCorrect += r.correct
                 case .vae(let v):
-                    let r = v.run(input.data, rows: rows, train: true, rng: &noiseRNG)
-                    loss = (r.recon + Double(v.beta) * r.kl) / Double(rows)
-                }
-                if penalty.isActive {
-                    loss += penalty.loss(parameters)
-                    penalty.addGradient(parameters)
+                    let r = v.run(input.data, rows: rows, train: true, rng: &noiseRNG, onLayer: update)
+                    loss += (r.recon + Double(v.beta) * r.kl) / Double(rows)
                 }
                 step += 1
                 if !loss.isFinite { throw .diverged(step: step) }
-                optimizer.update(parameters)
                 for k in cbp.indices {
                     let replaced = cbp[k].step(networks[k], rng: &cbpRNG)
                     let n = replaced.reduce(0) { $0 + $1.count }

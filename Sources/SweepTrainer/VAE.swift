@@ -49,7 +49,8 @@ final class VAE {
     /// Forward (and, when `train`, backward) on `rows` images `x` in [0, 1]; returns the summed
     /// reconstruction NLL and KL. Noise is drawn from `rng`; `fixedNoise` (tests) overrides it.
     func run(
-        _ x: UnsafePointer<Float>, rows: Int, train: Bool, rng: inout SplitMix64, fixedNoise: [Float]? = nil
+        _ x: UnsafePointer<Float>, rows: Int, train: Bool, rng: inout SplitMix64, fixedNoise: [Float]? = nil,
+        onLayer: ((Dense) -> Void)? = nil
     ) -> (recon: Double, kl: Double) {
         let head = encoder.forward(x, rows: rows, training: train, rng: &rng)
         let L = latent
@@ -69,7 +70,7 @@ final class VAE {
             logits: logits, targets: x, count: rows * decoder.outputs, scale: scale, gradient: train ? dLogits.data : nil)
         let kl = Loss.gaussianKL(mu: m, sigma: sd, count: rows * L)
         if train {
-            decoder.backward(zz, rows: rows, dOut: dLogits.data, training: true, dInput: dz.data)
+            decoder.backward(zz, rows: rows, dOut: dLogits.data, training: true, dInput: dz.data, onLayer: onLayer)
             let g = dz.data, dh = dHead.data
             let bs = beta * scale
             for r in 0..<rows {
@@ -80,7 +81,7 @@ final class VAE {
                     dh[r * 2 * L + L + j] = dsigma * dstd(head[r * 2 * L + L + j], sd[i])
                 }
             }
-            encoder.backward(x, rows: rows, dOut: dh, training: true, dInput: nil)
+            encoder.backward(x, rows: rows, dOut: dh, training: true, dInput: nil, onLayer: onLayer)
         }
         return (recon, kl)
     }
