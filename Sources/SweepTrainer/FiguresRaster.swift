@@ -22,10 +22,12 @@ struct FiguresRaster {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let i = 3 * (y * width + x)
         let a = max(0, min(1, alpha))
-        for (k, v) in [c.0, c.1, c.2].enumerated() {
-            let old = Double(pixels[i + k])
-            pixels[i + k] = UInt8(max(0, min(255, (old * (1 - a) + v * 255 * a).rounded())))
+        @inline(__always) func blend(_ old: UInt8, _ v: Double) -> UInt8 {
+            UInt8(max(0, min(255, (Double(old) * (1 - a) + v * 255 * a).rounded())))
         }
+        pixels[i] = blend(pixels[i], c.0)
+        pixels[i + 1] = blend(pixels[i + 1], c.1)
+        pixels[i + 2] = blend(pixels[i + 2], c.2)
     }
 
     /// A filled disc of radius `r` pixels.
@@ -52,7 +54,7 @@ struct FiguresRaster {
         var compressed = [UInt8](repeating: 0, count: Int(destLen))
         let status = compressed.withUnsafeMutableBufferPointer { dst in
             raw.withUnsafeBufferPointer { src in
-                compress2(dst.baseAddress, &destLen, src.baseAddress, uLong(raw.count), 9)
+                compress2(dst.baseAddress, &destLen, src.baseAddress, uLong(raw.count), 6)
             }
         }
         if status != Z_OK { return [] }
