@@ -8,20 +8,6 @@ public enum IDXFile {
     /// Magic number of an unsigned-byte 1-D array (labels).
     public static let labelsMagic: UInt32 = 0x0000_0801
 
-    /// Images as bytes, row-major, `count × rows × columns`.
-    public struct Images: Sendable, Hashable {
-        /// Number of images.
-        public var count: Int
-        /// Pixel rows per image.
-        public var rows: Int
-        /// Pixel columns per image.
-        public var columns: Int
-        /// The pixels, one byte each.
-        public var pixels: [UInt8]
-        /// Pixels per image.
-        public var size: Int { rows * columns }
-    }
-
     /// Finds `name` or `name.gz` in `directory`, preferring the uncompressed file.
     public static func locate(_ name: String, in directory: String) throws(TrainerError) -> String {
         let base = directory.hasSuffix("/") ? directory + name : directory + "/" + name
