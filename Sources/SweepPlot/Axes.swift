@@ -50,9 +50,9 @@ public struct Axes: Sendable {
         yTicks ?? y.ticks(count: Self.tickCount(length: frame.height, spacing: 40))
     }
 
-    /// A tick count suited to an axis of `length` pixels with about `spacing` pixels between ticks.
+    /// A tick count (3…10) suited to an axis of `length` pixels with about `spacing` pixels between ticks.
     public static func tickCount(length: Double, spacing: Double) -> Int {
-        max(2, min(10, Int(length / spacing)))
+        max(3, min(10, Int(length / spacing)))
     }
 
     /// Space needed around a frame for tick labels and titles: (top, left, bottom, right).

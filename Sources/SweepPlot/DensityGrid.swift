@@ -76,11 +76,15 @@ public struct DensityGrid: Sendable {
                     mean: mean.y, sigma: variance.y.squareRoot(), origin: yRange.lowerBound, step: grid.cellHeight,
                     count: rows, truncation: truncation)
             else { continue }
-            for (dy, my) in wy.masses.enumerated() where my > 0 {
-                let rowStart = (wy.start + dy) * columns + wx.start
-                let scaled = my * weight
-                for (dx, mx) in wx.masses.enumerated() {
-                    values[rowStart + dx] += mx * scaled
+            values.withUnsafeMutableBufferPointer { buffer in
+                wx.masses.withUnsafeBufferPointer { xs in
+                    for (dy, my) in wy.masses.enumerated() where my > 0 {
+                        let rowStart = (wy.start + dy) * columns + wx.start
+                        let scaled = my * weight
+                        for dx in 0..<xs.count {
+                            buffer[rowStart + dx] += xs[dx] * scaled
+                        }
+                    }
                 }
             }
         }

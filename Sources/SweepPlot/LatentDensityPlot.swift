@@ -175,7 +175,10 @@ public struct LatentDensityPlot: Sendable {
         let cellWidth = margins.left + panelSize + margins.right
         let cellHeight = margins.top + panelSize + margins.bottom
         let titleHeight = (title ?? "").isEmpty || single ? 0 : fontSize * 1.3 + 14
-        let legendWidth = legend.size.width + 24
+        let keyWidth = contourMasses.map {
+            30 + TextMetrics.width(of: NumberFormat.fixed($0 * 100, decimals: 1) + "% mass", fontSize: fontSize * 0.9)
+        }.max() ?? 0
+        let legendWidth = max(legend.size.width, style == .shaded ? 0 : keyWidth) + 24
         let layout = GridLayout(
             count: panelList.count, columns: columns, cellWidth: cellWidth, cellHeight: cellHeight,
             origin: Point(x: 0, y: titleHeight))
@@ -229,14 +232,9 @@ public struct LatentDensityPlot: Sendable {
                     else { continue }
                     let center = grid.center(column: peak % grid.columns, row: peak / grid.columns)
                     let p = axes.point(center.x, center.y)
-                    svg.element(
-                        "text",
-                        [
-                            ("x", NumberFormat.coordinate(p.x)), ("y", NumberFormat.coordinate(p.y + panelFont * 0.4)),
-                            ("font-size", NumberFormat.coordinate(panelFont * 1.1)), ("font-weight", "bold"),
-                            ("text-anchor", "middle"), ("fill", palette.color(member).mixed(with: .black, 0.45).hex),
-                            ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke"),
-                        ], text: classes[member].label)
+                    svg.text(
+                        classes[member].label, at: Point(x: p.x, y: p.y + panelFont * 0.4), fontSize: panelFont * 1.15,
+                        anchor: .middle, fill: palette.color(member).mixed(with: .black, 0.5).hex, bold: true, halo: true)
                 }
             }
         }
@@ -248,7 +246,7 @@ public struct LatentDensityPlot: Sendable {
                 let dash = index > 0 ? "4 3" : nil
                 svg.line(from: Point(x: layout.width + 8, y: y - fontSize * 0.35),
                     to: Point(x: layout.width + 24, y: y - fontSize * 0.35), stroke: Color.ink.hex, width: 1, dash: dash)
-                svg.text(NumberFormat.fixed(mass * 100, decimals: 1) + "%", at: Point(x: layout.width + 30, y: y),
+                svg.text(NumberFormat.fixed(mass * 100, decimals: 1) + "% mass", at: Point(x: layout.width + 30, y: y),
                     fontSize: fontSize * 0.9)
                 y += fontSize * 1.4
             }

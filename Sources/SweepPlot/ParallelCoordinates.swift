@@ -72,17 +72,17 @@ public struct ParallelCoordinates: Sendable {
             }
             let extent = Scale.extent(axis.values, kind: axis.kind)
             return Scale(kind: axis.kind, domain: extent, range: (top + plotHeight, top))
-                .niced(count: Axes.tickCount(length: plotHeight, spacing: 40))
+                .niced(count: Axes.tickCount(length: plotHeight, spacing: 50))
         }
         let tickSets = zip(axes, scales).map { axis, scale -> [Tick] in
             if let categories = axis.categories {
                 return categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
             }
-            return scale.ticks(count: Axes.tickCount(length: plotHeight, spacing: 40))
+            return scale.ticks(count: Axes.tickCount(length: plotHeight, spacing: 50))
         }
         let firstWidest = tickSets[0].map { TextMetrics.width(of: $0.label, fontSize: fontSize) }.max() ?? 0
-        let left = max(16 + firstWidest, TextMetrics.width(of: axes[0].name, fontSize: fontSize) / 2 + 8)
-        let lastName = TextMetrics.width(of: axes[axes.count - 1].name, fontSize: fontSize) / 2
+        let left = max(16 + firstWidest, TextMetrics.width(of: axes[0].name, fontSize: fontSize, bold: true) / 2 + 8)
+        let lastName = TextMetrics.width(of: axes[axes.count - 1].name, fontSize: fontSize, bold: true) / 2
         let right = width - barWidth - max(12, lastName)
         let spacing = (right - left) / Double(axes.count - 1)
         let positions = axes.indices.map { left + Double($0) * spacing }
@@ -115,7 +115,7 @@ public struct ParallelCoordinates: Sendable {
         }
         svg.endGroup()
         // Axes on top of the lines; names alternate between two rows when they would collide.
-        let names = axes.map { TextMetrics.width(of: $0.name, fontSize: fontSize) }
+        let names = axes.map { TextMetrics.width(of: $0.name, fontSize: fontSize, bold: true) }
         let stagger = zip(names, names.dropFirst()).contains { ($0 + $1) / 2 + 6 > spacing }
         for (index, axis) in axes.enumerated() {
             let x = positions[index]
@@ -127,13 +127,9 @@ public struct ParallelCoordinates: Sendable {
                 guard y >= top - 0.5, y <= top + plotHeight + 0.5 else { continue }
                 svg.line(from: Point(x: x - 4, y: y), to: Point(x: x, y: y), stroke: Color.ink.hex)
                 if keep.contains(tickIndex) {
-                    svg.element(
-                        "text",
-                        [
-                            ("x", NumberFormat.coordinate(x - 6)), ("y", NumberFormat.coordinate(y + fontSize * 0.35)),
-                            ("font-size", NumberFormat.coordinate(fontSize * 0.9)), ("text-anchor", "end"),
-                            ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke"), ("fill", Color.ink.hex),
-                        ], text: tick.label)
+                    svg.text(
+                        tick.label, at: Point(x: x - 6, y: y + fontSize * 0.35), fontSize: fontSize * 0.9, anchor: .end,
+                        halo: true)
                 }
             }
             let raise = stagger && index % 2 == 1 ? fontSize * 1.3 : 0

@@ -97,11 +97,24 @@ public struct SVGDocument: Sendable {
 
     /// Appends a single line of text whose baseline starts (or is centred/ends) at `position`.
     ///
-    /// `rotation` (degrees) turns the text around `position`; `-90` reads bottom-to-top.
+    /// `rotation` (degrees) turns the text around `position`; `-90` reads bottom-to-top. `halo`
+    /// draws a white outline underneath (not combined with rotation).
     public mutating func text(
         _ string: String, at position: Point, fontSize: Double, anchor: TextAnchor = .start,
-        fill: String = Color.ink.hex, bold: Bool = false, rotation: Double? = nil
+        fill: String = Color.ink.hex, bold: Bool = false, rotation: Double? = nil, halo: Bool = false
     ) {
+        if halo {
+            // A white outline under the text keeps it readable over lines and shading; drawn as a
+            // separate element because not every renderer honours `paint-order`.
+            var under: [(String, String)] = [("x", f(position.x)), ("y", f(position.y)), ("font-size", f(fontSize))]
+            if anchor != .start { under.append(("text-anchor", anchor.rawValue)) }
+            if bold { under.append(("font-weight", "bold")) }
+            under += [
+                ("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", f(max(fontSize / 4, 2))),
+                ("stroke-linejoin", "round"),
+            ]
+            element("text", under, text: string)
+        }
         var attributes: [(String, String)] = [("x", f(position.x)), ("y", f(position.y))]
         attributes.append(("font-size", f(fontSize)))
         if anchor != .start { attributes.append(("text-anchor", anchor.rawValue)) }

@@ -13,8 +13,11 @@ public enum TextMetrics {
     /// The font family written into SVG text elements.
     public static let fontFamily = "Helvetica, Arial, sans-serif"
 
-    /// The estimated width of `text` at `fontSize` (slightly generous, so that layouts leave room).
-    public static func width(of text: String, fontSize: Double) -> Double {
+    /// The estimated width of `text` at `fontSize`.
+    ///
+    /// Generous (about 12 % wider than Helvetica, as wide as DejaVu Sans, the usual fallback on Linux),
+    /// so that layouts leave room whichever sans-serif font the viewer picks; bold adds 8 %.
+    public static func width(of text: String, fontSize: Double, bold: Bool = false) -> Double {
         var units = 0.0
         for scalar in text.unicodeScalars {
             let v = scalar.value
@@ -32,6 +35,6 @@ public enum TextMetrics {
                 units += 600
             }
         }
-        return units * fontSize / 1000 * 1.05
+        return units * fontSize / 1000 * 1.12 * (bold ? 1.08 : 1)
     }
 }

@@ -124,7 +124,7 @@ public enum Ticks {
             let exponent = NumberFormat.log10Floor(abs(value))
             let decimals = max(0, exponent - step.exponent)
             let mantissa = value / NumberFormat.pow10(exponent)
-            return NumberFormat.fixed(mantissa, decimals: decimals) + "e" + String(exponent)
+            return NumberFormat.fixed(mantissa, decimals: decimals, trimZeros: false) + "e" + String(exponent)
         }
     }
 }
