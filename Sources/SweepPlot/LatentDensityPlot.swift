@@ -208,6 +208,17 @@ public struct LatentDensityPlot: Sendable {
             axes.draw(into: &svg)
             let clip = svg.clipRect(axes.frame)
             svg.beginGroup([("clip-path", clip)])
+            if style != .shaded && members.count == 1 && classes.count > 1 {
+                // Context: the other classes' innermost contours in light grey.
+                var context = PathBuilder()
+                for other in classes.indices where other != members[0] {
+                    guard let level = levels[other].first, level > 0 else { continue }
+                    for line in Contours.trace(grids[other], level: level) {
+                        context.polyline(line.map { axes.point($0.x, $0.y) })
+                    }
+                }
+                svg.path(context.data, stroke: "#b0b0b0", strokeWidth: 0.7)
+            }
             if style != .shaded {
                 for member in members {
                     let color = members.count == 1 ? Color.ink : palette.color(member).mixed(with: .black, 0.25)

@@ -61,6 +61,8 @@ struct FigureTests {
         let parsed = XMLCheck.parse(svg)
         #expect(parsed.elements.filter { $0 == "image" }.isEmpty)
         #expect(parsed.texts.contains("all classes"))
+        // Each single-class panel shows the other classes' 50 % contours in grey for context.
+        #expect(svg.components(separatedBy: "stroke=\"#b0b0b0\"").count - 1 == 3)
         plot.panels = .perClass(columns: 3)
         plot.style = .shaded
         let shaded = try plot.render()
