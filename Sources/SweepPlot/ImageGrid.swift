@@ -98,7 +98,7 @@ public struct ImageGrid: Sendable {
                 image.values, width: image.width, height: image.height, colorMap: scale.map,
                 normalization: scale.normalization)
             let longest = Double(max(image.width, image.height))
-            let factor = max(1, Int((cellSize / longest).rounded(.down)))
+            let factor = max(1, Int(min(cellSize / longest, 16).rounded(.down)))
             let cell = layout.cell(index)
             let displayWidth = cellSize * Double(image.width) / longest
             let displayHeight = cellSize * Double(image.height) / longest

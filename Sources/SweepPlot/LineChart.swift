@@ -40,6 +40,8 @@ public struct LineChart: Sendable {
     public var yKind: Scale.Kind = .linear
     /// Fixed y domain; `nil` fits the data.
     public var yDomain: (Double, Double)?
+    /// Fixed x domain; `nil` fits the data.
+    public var xDomain: (Double, Double)?
     /// The palette for series without an explicit colour.
     public var palette: Palette?
     /// Figure width in pixels.
@@ -100,7 +102,7 @@ public struct LineChart: Sendable {
         let legendShown = showLegend ?? (series.count > 1)
         let legendWidth = legendShown ? legend.size.width + 16 : 0
         let axes = Axes.fitted(
-            in: cell, xDomain: Scale.extent(xs, kind: xKind), yDomain: yDomain ?? Scale.extent(ys, kind: yKind),
+            in: cell, xDomain: xDomain ?? Scale.extent(xs, kind: xKind), yDomain: yDomain ?? Scale.extent(ys, kind: yKind),
             xKind: xKind, yKind: yKind, xLabel: xLabel, yLabel: yLabel, title: title, fontSize: fontSize,
             rightExtra: legendWidth, nice: true)
         axes.draw(into: &svg)

@@ -36,7 +36,10 @@ public enum Ticks {
         let low = min(lower, upper)
         let high = max(lower, upper)
         guard low.isFinite, high.isFinite else { return [] }
-        guard let step = step(lower: low, upper: high, count: max(count, 1)) else {
+        guard let step = step(lower: low, upper: high, count: max(count, 1)),
+            max(abs(low), abs(high)) / step.value < 1e15
+        else {
+            // A point, or a span too narrow for its magnitude to be divided into steps.
             return [Tick(value: low, label: NumberFormat.compact(low))]
         }
         let first = Int((low / step.value - 1e-9).rounded(.up))
@@ -58,7 +61,9 @@ public enum Ticks {
             high += pad
         }
         for _ in 0..<2 {
-            guard let step = step(lower: low, upper: high, count: max(count, 1)) else { break }
+            guard let step = step(lower: low, upper: high, count: max(count, 1)),
+                max(abs(low), abs(high)) / step.value < 1e15
+            else { break }
             low = step.multiple(Int((low / step.value + 1e-9).rounded(.down)))
             high = step.multiple(Int((high / step.value - 1e-9).rounded(.up)))
         }

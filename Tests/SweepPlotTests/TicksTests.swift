@@ -85,4 +85,13 @@ struct TicksTests {
         #expect(keep == [0, 2, 4])
         #expect(Axes.thinning(positions: [0, 100], extents: [10, 10]) == [0, 1])
     }
+
+    @Test func hugeMagnitudeWithTinySpanDoesNotTrap() {
+        #expect(Ticks.linear(1e300, 1e300 * (1 + 1e-15)).count == 1)
+        let domain = Ticks.niceDomain(1e18, 1e18 + 1)
+        #expect(domain.lower <= 1e18 && domain.upper >= 1e18)
+        #expect(Ticks.linear(-.infinity, 1).isEmpty)
+        let scale = Scale.linear(domain: (.nan, .infinity), range: (0, 1))
+        #expect(scale.ticks().map(\.label) == ["0", "0.2", "0.4", "0.6", "0.8", "1"])
+    }
 }
