@@ -89,7 +89,8 @@ public struct Axes: Sendable {
             let px = x(tick.value)
             svg.line(from: Point(x: px, y: frame.maxY), to: Point(x: px, y: frame.maxY + 5), stroke: ink)
             if showXTickLabels && xKeep.contains(index) {
-                svg.text(tick.label, at: Point(x: px, y: frame.maxY + 7 + fontSize * 0.85), fontSize: fontSize,
+                svg.text(
+                    tick.label, at: Point(x: px, y: frame.maxY + 7 + fontSize * 0.85), fontSize: fontSize,
                     anchor: .middle)
             }
         }
@@ -100,13 +101,15 @@ public struct Axes: Sendable {
             let py = y(tick.value)
             svg.line(from: Point(x: frame.x - 5, y: py), to: Point(x: frame.x, y: py), stroke: ink)
             if showYTickLabels && yKeep.contains(index) {
-                svg.text(tick.label, at: Point(x: frame.x - 7, y: py + fontSize * 0.35), fontSize: fontSize, anchor: .end)
+                svg.text(
+                    tick.label, at: Point(x: frame.x - 7, y: py + fontSize * 0.35), fontSize: fontSize, anchor: .end)
                 widest = max(widest, TextMetrics.width(of: tick.label, fontSize: fontSize))
             }
         }
         let titleSize = fontSize * 1.1
         if let xLabel, !xLabel.isEmpty {
-            svg.text(xLabel, at: Point(x: frame.midX, y: frame.maxY + 7 + fontSize + 6 + titleSize * 0.85),
+            svg.text(
+                xLabel, at: Point(x: frame.midX, y: frame.maxY + 7 + fontSize + 6 + titleSize * 0.85),
                 fontSize: titleSize, anchor: .middle)
         }
         if let yLabel, !yLabel.isEmpty {
@@ -114,7 +117,8 @@ public struct Axes: Sendable {
             svg.text(yLabel, at: Point(x: px, y: frame.midY), fontSize: titleSize, anchor: .middle, rotation: -90)
         }
         if let title, !title.isEmpty {
-            svg.text(title, at: Point(x: frame.midX, y: frame.y - 8), fontSize: fontSize * 1.2, anchor: .middle, bold: true)
+            svg.text(
+                title, at: Point(x: frame.midX, y: frame.y - 8), fontSize: fontSize * 1.2, anchor: .middle, bold: true)
         }
     }
 

@@ -16,7 +16,8 @@ public struct DensityGrid: Sendable {
     /// Creates a grid of zeros; throws for an empty grid or an empty/non-finite range.
     public init(columns: Int, rows: Int, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) throws(PlotError) {
         guard columns > 0, rows > 0, columns * rows <= 16_000_000 else {
-            throw .invalidParameter(name: "grid size", reason: "\(columns)×\(rows) must be between 1 and 4000×4000 cells")
+            throw .invalidParameter(
+                name: "grid size", reason: "\(columns)×\(rows) must be between 1 and 4000×4000 cells")
         }
         for range in [xRange, yRange] {
             guard range.lowerBound.isFinite, range.upperBound.isFinite, range.upperBound > range.lowerBound else {
@@ -37,7 +38,9 @@ public struct DensityGrid: Sendable {
 
     /// The centre of cell (`column`, `row`) in data coordinates.
     public func center(column: Int, row: Int) -> SIMD2<Double> {
-        SIMD2(xRange.lowerBound + (Double(column) + 0.5) * cellWidth, yRange.lowerBound + (Double(row) + 0.5) * cellHeight)
+        SIMD2(
+            xRange.lowerBound + (Double(column) + 0.5) * cellWidth, yRange.lowerBound + (Double(row) + 0.5) * cellHeight
+        )
     }
 
     /// The largest value (0 for an all-zero grid).

@@ -77,7 +77,8 @@ public struct ImageGrid: Sendable {
         let captionHeight = hasCaptions ? fontSize * 1.6 : 0
         let gap = 8.0
         let layout = GridLayout(
-            count: images.count, columns: columns, cellWidth: cellSize + gap, cellHeight: cellSize + captionHeight + gap,
+            count: images.count, columns: columns, cellWidth: cellSize + gap,
+            cellHeight: cellSize + captionHeight + gap,
             origin: Point(x: 12, y: (title ?? "").isEmpty ? 8 : fontSize * 1.3 + 16))
         let scale = colorScale
         let bar = ColorBar(colorMap: scale.map, normalization: scale.normalization, label: colorBarLabel)
@@ -87,7 +88,8 @@ public struct ImageGrid: Sendable {
         let height = (layout.origin.y + layout.height + 4).rounded(.up)
         var svg = SVGDocument(width: width, height: height)
         if let title, !title.isEmpty {
-            svg.text(title, at: Point(x: width / 2, y: fontSize * 1.3 + 4), fontSize: fontSize * 1.3, anchor: .middle,
+            svg.text(
+                title, at: Point(x: width / 2, y: fontSize * 1.3 + 4), fontSize: fontSize * 1.3, anchor: .middle,
                 bold: true)
         }
         for (index, image) in images.enumerated() {

@@ -151,7 +151,9 @@ public struct LatentDensityPlot: Sendable {
         let grids = try densities()
         let window = resolvedBounds()
         let legend = Legend(
-            entries: classes.indices.map { Legend.Entry(label: classes[$0].label, color: palette.color($0), marker: .box) },
+            entries: classes.indices.map {
+                Legend.Entry(label: classes[$0].label, color: palette.color($0), marker: .box)
+            },
             title: nil)
         // Panel list: nil = overlay, else a class index.
         let panelList: [Int?]
@@ -175,9 +177,12 @@ public struct LatentDensityPlot: Sendable {
         let cellWidth = margins.left + panelSize + margins.right
         let cellHeight = margins.top + panelSize + margins.bottom
         let titleHeight = (title ?? "").isEmpty || single ? 0 : fontSize * 1.3 + 14
-        let keyWidth = contourMasses.map {
-            30 + TextMetrics.width(of: NumberFormat.fixed($0 * 100, decimals: 1) + "% mass", fontSize: fontSize * 0.9)
-        }.max() ?? 0
+        let keyWidth =
+            contourMasses.map {
+                30
+                    + TextMetrics.width(
+                        of: NumberFormat.fixed($0 * 100, decimals: 1) + "% mass", fontSize: fontSize * 0.9)
+            }.max() ?? 0
         let legendWidth = max(legend.size.width, style == .shaded ? 0 : keyWidth) + 24
         let layout = GridLayout(
             count: panelList.count, columns: columns, cellWidth: cellWidth, cellHeight: cellHeight,
@@ -186,7 +191,8 @@ public struct LatentDensityPlot: Sendable {
         let height = (layout.height + titleHeight + 4).rounded(.up)
         var svg = SVGDocument(width: width, height: height)
         if let title, !title.isEmpty, !single {
-            svg.text(title, at: Point(x: layout.width / 2, y: fontSize * 1.3 + 4), fontSize: fontSize * 1.3,
+            svg.text(
+                title, at: Point(x: layout.width / 2, y: fontSize * 1.3 + 4), fontSize: fontSize * 1.3,
                 anchor: .middle, bold: true)
         }
         let levels = grids.map { $0.highestDensityLevels(masses: contourMasses) }
@@ -194,7 +200,8 @@ public struct LatentDensityPlot: Sendable {
             let cell = layout.cell(index)
             var axes = Axes(
                 frame: Rect(x: cell.x + margins.left, y: cell.y + margins.top, width: panelSize, height: panelSize),
-                xDomain: (window.x.lowerBound, window.x.upperBound), yDomain: (window.y.lowerBound, window.y.upperBound))
+                xDomain: (window.x.lowerBound, window.x.upperBound), yDomain: (window.y.lowerBound, window.y.upperBound)
+            )
             axes.fontSize = panelFont
             axes.grid = false
             axes.xLabel = xLabel
@@ -245,7 +252,8 @@ public struct LatentDensityPlot: Sendable {
                     let p = axes.point(center.x, center.y)
                     svg.text(
                         classes[member].label, at: Point(x: p.x, y: p.y + panelFont * 0.4), fontSize: panelFont * 1.15,
-                        anchor: .middle, fill: palette.color(member).mixed(with: .black, 0.5).hex, bold: true, halo: true)
+                        anchor: .middle, fill: palette.color(member).mixed(with: .black, 0.5).hex, bold: true,
+                        halo: true)
                 }
             }
         }
@@ -255,9 +263,12 @@ public struct LatentDensityPlot: Sendable {
             var y = titleHeight + margins.top + legend.size.height + fontSize * 1.5
             for (index, mass) in contourMasses.enumerated() {
                 let dash = index > 0 ? "4 3" : nil
-                svg.line(from: Point(x: layout.width + 8, y: y - fontSize * 0.35),
-                    to: Point(x: layout.width + 24, y: y - fontSize * 0.35), stroke: Color.ink.hex, width: 1, dash: dash)
-                svg.text(NumberFormat.fixed(mass * 100, decimals: 1) + "% mass", at: Point(x: layout.width + 30, y: y),
+                svg.line(
+                    from: Point(x: layout.width + 8, y: y - fontSize * 0.35),
+                    to: Point(x: layout.width + 24, y: y - fontSize * 0.35), stroke: Color.ink.hex, width: 1, dash: dash
+                )
+                svg.text(
+                    NumberFormat.fixed(mass * 100, decimals: 1) + "% mass", at: Point(x: layout.width + 30, y: y),
                     fontSize: fontSize * 0.9)
                 y += fontSize * 1.4
             }

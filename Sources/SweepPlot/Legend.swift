@@ -62,7 +62,8 @@ public struct Legend: Sendable {
             let centerY = top + rowHeight / 2
             switch entry.marker {
             case .line:
-                svg.line(from: Point(x: origin.x, y: centerY), to: Point(x: origin.x + 16, y: centerY),
+                svg.line(
+                    from: Point(x: origin.x, y: centerY), to: Point(x: origin.x + 16, y: centerY),
                     stroke: entry.color.hex, width: 2.5)
             case .dot:
                 svg.circle(center: Point(x: origin.x + 8, y: centerY), radius: 4.5, fill: entry.color.hex)

@@ -16,7 +16,9 @@ public struct LineChart: Sendable {
         public var dashed: Bool
 
         /// Creates a series.
-        public init(name: String, x: [Double], y: [Double], std: [Double]? = nil, color: Color? = nil, dashed: Bool = false) {
+        public init(
+            name: String, x: [Double], y: [Double], std: [Double]? = nil, color: Color? = nil, dashed: Bool = false
+        ) {
             self.name = name
             self.x = x
             self.y = y
@@ -102,7 +104,8 @@ public struct LineChart: Sendable {
         let legendShown = showLegend ?? (series.count > 1)
         let legendWidth = legendShown ? legend.size.width + 16 : 0
         let axes = Axes.fitted(
-            in: cell, xDomain: xDomain ?? Scale.extent(xs, kind: xKind), yDomain: yDomain ?? Scale.extent(ys, kind: yKind),
+            in: cell, xDomain: xDomain ?? Scale.extent(xs, kind: xKind),
+            yDomain: yDomain ?? Scale.extent(ys, kind: yKind),
             xKind: xKind, yKind: yKind, xLabel: xLabel, yLabel: yLabel, title: title, fontSize: fontSize,
             rightExtra: legendWidth, nice: true)
         axes.draw(into: &svg)
@@ -145,7 +148,8 @@ public struct LineChart: Sendable {
         var result: [[Int]] = []
         var current: [Int] = []
         for i in s.x.indices {
-            let ok = s.x[i].isFinite && s.y[i].isFinite && (yKind == .linear || s.y[i] > 0)
+            let ok =
+                s.x[i].isFinite && s.y[i].isFinite && (yKind == .linear || s.y[i] > 0)
                 && (axes.x.kind == .linear || s.x[i] > 0)
             if ok {
                 current.append(i)

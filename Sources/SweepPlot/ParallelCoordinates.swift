@@ -50,7 +50,8 @@ public struct ParallelCoordinates: Sendable {
     /// The plot as a standalone SVG document.
     public func render(xmlDeclaration: Bool = true) throws(PlotError) -> String {
         guard axes.count >= 2 else {
-            throw .invalidParameter(name: "axes", reason: "a parallel-coordinates plot needs at least 2 axes, got \(axes.count)")
+            throw .invalidParameter(
+                name: "axes", reason: "a parallel-coordinates plot needs at least 2 axes, got \(axes.count)")
         }
         let rows = colorValues.count
         for axis in axes where axis.values.count != rows {
@@ -88,7 +89,8 @@ public struct ParallelCoordinates: Sendable {
         let positions = axes.indices.map { left + Double($0) * spacing }
         var svg = SVGDocument(width: width, height: height)
         if let title, hasTitle {
-            svg.text(title, at: Point(x: width / 2, y: fontSize * 1.3 + 6), fontSize: fontSize * 1.3, anchor: .middle,
+            svg.text(
+                title, at: Point(x: width / 2, y: fontSize * 1.3 + 6), fontSize: fontSize * 1.3, anchor: .middle,
                 bold: true)
         }
         // Lines, drawn with the best metric last (on top).
@@ -97,7 +99,9 @@ public struct ParallelCoordinates: Sendable {
             let vb = colorValues[b].isFinite ? colorValues[b] : -Double.infinity
             return va == vb ? a < b : va < vb
         }
-        svg.beginGroup([("fill", "none"), ("stroke-width", "1.5"), ("stroke-opacity", NumberFormat.fixed(lineOpacity, decimals: 3))])
+        svg.beginGroup([
+            ("fill", "none"), ("stroke-width", "1.5"), ("stroke-opacity", NumberFormat.fixed(lineOpacity, decimals: 3)),
+        ])
         for row in order {
             var path = PathBuilder()
             var previousDrawn = false
@@ -110,7 +114,8 @@ public struct ParallelCoordinates: Sendable {
                 }
                 previousDrawn = ok
             }
-            let color = colorValues[row].isFinite ? colorMap.color(at: normalization(colorValues[row])) : Color(hex: 0xAAAAAA)
+            let color =
+                colorValues[row].isFinite ? colorMap.color(at: normalization(colorValues[row])) : Color(hex: 0xAAAAAA)
             svg.path(path.data, fill: "none", extra: [("stroke", color.hex)])
         }
         svg.endGroup()
@@ -121,7 +126,8 @@ public struct ParallelCoordinates: Sendable {
             let x = positions[index]
             svg.line(from: Point(x: x, y: top), to: Point(x: x, y: top + plotHeight), stroke: Color.ink.hex, width: 1.2)
             let ticks = tickSets[index]
-            let keep = Axes.thinning(positions: ticks.map { scales[index]($0.value) }, extents: ticks.map { _ in fontSize * 1.1 })
+            let keep = Axes.thinning(
+                positions: ticks.map { scales[index]($0.value) }, extents: ticks.map { _ in fontSize * 1.1 })
             for (tickIndex, tick) in ticks.enumerated() {
                 let y = scales[index](tick.value)
                 guard y >= top - 0.5, y <= top + plotHeight + 0.5 else { continue }

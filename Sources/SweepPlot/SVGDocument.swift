@@ -89,7 +89,9 @@ public struct SVGDocument: Sendable {
         center: Point, radius: Double, fill: String, stroke: String? = nil, strokeWidth: Double? = nil,
         opacity: Double? = nil
     ) {
-        var attributes: [(String, String)] = [("cx", f(center.x)), ("cy", f(center.y)), ("r", f(radius)), ("fill", fill)]
+        var attributes: [(String, String)] = [
+            ("cx", f(center.x)), ("cy", f(center.y)), ("r", f(radius)), ("fill", fill),
+        ]
         Self.addStroke(&attributes, stroke, strokeWidth)
         if let opacity { attributes.append(("fill-opacity", NumberFormat.fixed(opacity, decimals: 3))) }
         element("circle", attributes)
@@ -122,8 +124,11 @@ public struct SVGDocument: Sendable {
         if bold { attributes.append(("font-weight", "bold")) }
         if let rotation, rotation != 0 {
             attributes.append(
-                ("transform", "rotate(" + NumberFormat.fixed(rotation, decimals: 2) + " " + f(position.x) + " "
-                    + f(position.y) + ")"))
+                (
+                    "transform",
+                    "rotate(" + NumberFormat.fixed(rotation, decimals: 2) + " " + f(position.x) + " "
+                        + f(position.y) + ")"
+                ))
         }
         element("text", attributes, text: string)
     }
@@ -165,19 +170,22 @@ public struct SVGDocument: Sendable {
     public mutating func clipRect(_ r: Rect) -> String {
         let id = newID("c")
         definitions.append(
-            "<clipPath id=\"" + id + "\"><rect" + Self.attributeString([
-                ("x", f(r.x)), ("y", f(r.y)), ("width", f(r.width)), ("height", f(r.height)),
-            ]) + "/></clipPath>")
+            "<clipPath id=\"" + id + "\"><rect"
+                + Self.attributeString([
+                    ("x", f(r.x)), ("y", f(r.y)), ("width", f(r.width)), ("height", f(r.height)),
+                ]) + "/></clipPath>")
         return "url(#" + id + ")"
     }
 
     /// The SVG text; `xmlDeclaration` adds `<?xml …?>` for standalone files (omit it to inline in HTML).
     public func render(xmlDeclaration: Bool = true) -> String {
         var out = xmlDeclaration ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
-        out += "<svg" + Self.attributeString([
-            ("xmlns", "http://www.w3.org/2000/svg"), ("width", f(width)), ("height", f(height)),
-            ("viewBox", "0 0 " + f(width) + " " + f(height)), ("font-family", TextMetrics.fontFamily),
-        ]) + ">\n"
+        out +=
+            "<svg"
+            + Self.attributeString([
+                ("xmlns", "http://www.w3.org/2000/svg"), ("width", f(width)), ("height", f(height)),
+                ("viewBox", "0 0 " + f(width) + " " + f(height)), ("font-family", TextMetrics.fontFamily),
+            ]) + ">\n"
         if !definitions.isEmpty {
             out += "  <defs>\n"
             for definition in definitions { out += "    " + definition + "\n" }
@@ -215,7 +223,8 @@ public struct SVGDocument: Sendable {
         var text = ""
         for (name, value) in attributes {
             // Keep the id token intact: it is replaced after escaping.
-            let escaped = value.contains(idToken)
+            let escaped =
+                value.contains(idToken)
                 ? value.split(separator: Character(idToken), omittingEmptySubsequences: false)
                     .map { XMLEscape.attribute(String($0)) }.joined(separator: idToken)
                 : XMLEscape.attribute(value)

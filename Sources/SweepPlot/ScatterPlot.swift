@@ -16,7 +16,9 @@ public struct ScatterPlot: Sendable {
         public var yLabel: String?
 
         /// Creates a panel.
-        public init(title: String? = nil, x: [Double], y: [Double], labels: [Int], xLabel: String? = nil, yLabel: String? = nil) {
+        public init(
+            title: String? = nil, x: [Double], y: [Double], labels: [Int], xLabel: String? = nil, yLabel: String? = nil
+        ) {
             self.title = title
             self.x = x
             self.y = y
@@ -71,11 +73,13 @@ public struct ScatterPlot: Sendable {
         var panels: [Panel] = []
         for snapshot in snapshots {
             guard snapshot.points.count == labels.count else {
-                throw .lengthMismatch(what: "snapshot '\(snapshot.title)' points", expected: labels.count,
+                throw .lengthMismatch(
+                    what: "snapshot '\(snapshot.title)' points", expected: labels.count,
                     actual: snapshot.points.count)
             }
             for point in snapshot.points where point.count != dimension {
-                throw .lengthMismatch(what: "snapshot '\(snapshot.title)' point size", expected: dimension, actual: point.count)
+                throw .lengthMismatch(
+                    what: "snapshot '\(snapshot.title)' point size", expected: dimension, actual: point.count)
             }
             for (a, b) in pairs {
                 let name = { (i: Int) -> String in
@@ -95,10 +99,12 @@ public struct ScatterPlot: Sendable {
         guard !panels.isEmpty else { throw .empty(what: "scatter plot") }
         for panel in panels {
             guard panel.y.count == panel.x.count else {
-                throw .lengthMismatch(what: "panel '\(panel.title ?? "")' y", expected: panel.x.count, actual: panel.y.count)
+                throw .lengthMismatch(
+                    what: "panel '\(panel.title ?? "")' y", expected: panel.x.count, actual: panel.y.count)
             }
             guard panel.labels.count == panel.x.count else {
-                throw .lengthMismatch(what: "panel '\(panel.title ?? "")' labels", expected: panel.x.count,
+                throw .lengthMismatch(
+                    what: "panel '\(panel.title ?? "")' labels", expected: panel.x.count,
                     actual: panel.labels.count)
             }
         }
@@ -124,7 +130,8 @@ public struct ScatterPlot: Sendable {
         let height = (layout.origin.y + layout.height + 4).rounded(.up)
         var svg = SVGDocument(width: width, height: height)
         if let title, !title.isEmpty {
-            svg.text(title, at: Point(x: layout.width / 2, y: fontSize * 1.4 + 4), fontSize: fontSize * 1.4,
+            svg.text(
+                title, at: Point(x: layout.width / 2, y: fontSize * 1.4 + 4), fontSize: fontSize * 1.4,
                 anchor: .middle, bold: true)
         }
         for (index, panel) in panels.enumerated() {
@@ -132,10 +139,13 @@ public struct ScatterPlot: Sendable {
             let frame = Rect(x: cell.x + margins.left, y: cell.y + margins.top, width: panelSize, height: panelSize)
             let xDomain = sharedDomain ? sharedX : Scale.extent(panel.x, padding: 0.03)
             let yDomain = sharedDomain ? sharedY : Scale.extent(panel.y, padding: 0.03)
-            let xNice = Scale.linear(domain: xDomain, range: (0, 1)).niced(count: Axes.tickCount(length: panelSize, spacing: 60))
-            let yNice = Scale.linear(domain: yDomain, range: (0, 1)).niced(count: Axes.tickCount(length: panelSize, spacing: 40))
+            let xNice = Scale.linear(domain: xDomain, range: (0, 1)).niced(
+                count: Axes.tickCount(length: panelSize, spacing: 60))
+            let yNice = Scale.linear(domain: yDomain, range: (0, 1)).niced(
+                count: Axes.tickCount(length: panelSize, spacing: 40))
             var axes = Axes(
-                frame: frame, xDomain: (xNice.domainLower, xNice.domainUpper), yDomain: (yNice.domainLower, yNice.domainUpper))
+                frame: frame, xDomain: (xNice.domainLower, xNice.domainUpper),
+                yDomain: (yNice.domainLower, yNice.domainUpper))
             axes.xTicks = axes.x.ticks(count: Axes.tickCount(length: panelSize, spacing: 60))
             axes.fontSize = fontSize
             axes.title = panel.title
@@ -144,7 +154,8 @@ public struct ScatterPlot: Sendable {
             axes.draw(into: &svg)
             let clip = svg.clipRect(frame)
             svg.beginGroup([
-                ("clip-path", clip), ("stroke-linecap", "round"), ("stroke-width", NumberFormat.coordinate(2 * pointRadius)),
+                ("clip-path", clip), ("stroke-linecap", "round"),
+                ("stroke-width", NumberFormat.coordinate(2 * pointRadius)),
                 ("stroke-opacity", NumberFormat.fixed(pointOpacity, decimals: 3)),
             ])
             // Points as zero-length round-capped strokes, one path per class and round; four
@@ -160,12 +171,15 @@ public struct ScatterPlot: Sendable {
                     if px.isFinite && py.isFinite {
                         let p = axes.point(px, py)
                         paths[panel.labels[i], default: ""] +=
-                            "M" + NumberFormat.fixed(p.x, decimals: 1) + " " + NumberFormat.fixed(p.y, decimals: 1) + "h0"
+                            "M" + NumberFormat.fixed(p.x, decimals: 1) + " " + NumberFormat.fixed(p.y, decimals: 1)
+                            + "h0"
                     }
                     i += stride * rounds
                 }
                 for label in paths.keys.sorted() {
-                    if let data = paths[label] { svg.path(data, fill: "none", extra: [("stroke", palette.color(label).hex)]) }
+                    if let data = paths[label] {
+                        svg.path(data, fill: "none", extra: [("stroke", palette.color(label).hex)])
+                    }
                 }
             }
             svg.endGroup()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SweepPlot
 
 @Suite("Gaussian mixture density grid")
@@ -72,10 +73,14 @@ struct DensityGridTests {
                 means: [SIMD2(0, 0), SIMD2(1, 1)], variances: [SIMD2(1, 1)], columns: 4, rows: 4, xRange: 0...1,
                 yRange: 0...1)
         }
-        #expect(throws: PlotError.invalidParameter(name: "grid range", reason: "1.0...1.0 must be finite and non-empty")) {
+        #expect(
+            throws: PlotError.invalidParameter(name: "grid range", reason: "1.0...1.0 must be finite and non-empty")
+        ) {
             try DensityGrid(columns: 2, rows: 2, xRange: 1...1, yRange: 0...1)
         }
-        #expect(throws: PlotError.invalidParameter(name: "grid size", reason: "0×2 must be between 1 and 4000×4000 cells")) {
+        #expect(
+            throws: PlotError.invalidParameter(name: "grid size", reason: "0×2 must be between 1 and 4000×4000 cells")
+        ) {
             try DensityGrid(columns: 0, rows: 2, xRange: 0...1, yRange: 0...1)
         }
     }

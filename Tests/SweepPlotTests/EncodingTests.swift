@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SweepPlot
 
 @Suite("Escaping, base64 and text metrics")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SweepPlot
 
 @Suite("Figures")
@@ -123,7 +124,8 @@ struct FigureTests {
         #expect(parsed.elements.filter { $0 == "image" }.count == 10)
         #expect(parsed.texts.contains("w") && parsed.texts.contains("0") && parsed.texts.contains("-1"))
         #expect(grid.colorScale.normalization == ColorNormalization(lower: -1, upper: 1))
-        var digits = ImageGrid(images: [ImageGrid.Image(width: 2, height: 2, values: [0, 0.5, 1, 0.25])], coloring: .greys)
+        var digits = ImageGrid(
+            images: [ImageGrid.Image(width: 2, height: 2, values: [0, 0.5, 1, 0.25])], coloring: .greys)
         digits.showColorBar = false
         checkXML(try digits.render())
         #expect(digits.colorScale.normalization == ColorNormalization(lower: 0, upper: 1))
@@ -145,7 +147,9 @@ struct FigureTests {
     @Test func lineChartWithGapsLogScaleAndBands() throws {
         var chart = LineChart(title: "loss", xLabel: "epoch", yLabel: "loss")
         chart.yKind = .log
-        chart.add(LineChart.Series(name: "train", x: [1, 2, 3, 4, 5], y: [1, 0.1, .nan, 0.01, -1], std: [0.1, 0.01, 0, 0.001, 0]))
+        chart.add(
+            LineChart.Series(
+                name: "train", x: [1, 2, 3, 4, 5], y: [1, 0.1, .nan, 0.01, -1], std: [0.1, 0.01, 0, 0.001, 0]))
         chart.add(LineChart.Series(name: "test", x: [1, 5], y: [2, 0.02], dashed: true))
         let svg = try chart.render()
         checkXML(svg)
@@ -175,7 +179,8 @@ struct FigureTests {
         var chart = LineChart(title: "Loss <train & test>", xLabel: "epoch", yLabel: "loss")
         chart.width = 320
         chart.height = 200
-        chart.add(LineChart.Series(name: "train", x: [1, 2, 3], y: [0.9, 0.5, 0.30000000000000004], std: [0.1, 0.05, 0.02]))
+        chart.add(
+            LineChart.Series(name: "train", x: [1, 2, 3], y: [0.9, 0.5, 0.30000000000000004], std: [0.1, 0.05, 0.02]))
         chart.add(LineChart.Series(name: "test", x: [1, 2, 3], y: [1, 0.7, 0.6]))
         return chart
     }
@@ -192,10 +197,13 @@ struct FigureTests {
         return plot
     }
 
-    func compareGolden(_ actual: String, _ expected: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func compareGolden(
+        _ actual: String, _ expected: String, name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         checkXML(actual, sourceLocation: sourceLocation)
         if let directory = ProcessInfo.processInfo.environment["SWEEP_PLOT_RECORD_GOLDEN"] {
-            try? actual.write(toFile: directory + "/" + name.replacingOccurrences(of: " ", with: "-") + ".svg",
+            try? actual.write(
+                toFile: directory + "/" + name.replacingOccurrences(of: " ", with: "-") + ".svg",
                 atomically: true, encoding: .utf8)
         }
         if actual != expected {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SweepPlot
 
 @Suite("Number formatting")
@@ -16,7 +17,8 @@ struct NumberFormatTests {
     }
 
     @Test(arguments: [
-        (0.30000000000000004, "0.3"), (123456.0, "123456"), (1.5e-7, "1.5e-7"), (2.5e9, "2.5e9"), (1.23456e-5, "1.235e-5"),
+        (0.30000000000000004, "0.3"), (123456.0, "123456"), (1.5e-7, "1.5e-7"), (2.5e9, "2.5e9"),
+        (1.23456e-5, "1.235e-5"),
         (0.012345, "0.01235"), (0.0, "0"), (-42.0, "-42"),
     ])
     func compact(value: Double, expected: String) {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SweepPlot
 
 /// A minimal PNG reader for tests: chunks, CRCs (computed independently of zlib), IHDR and pixels.
@@ -106,7 +107,8 @@ struct PNGTests {
     @Test func smoothImagesUseTheUpFilterAndStillRoundTrip() throws {
         // Identical rows: the Up filter makes every residual zero.
         let row = (0..<64).map { UInt8($0 * 3) }
-        let image = try RasterImage(width: 64, height: 32, format: .grey, pixels: Array((0..<32).map { _ in row }.joined()))
+        let image = try RasterImage(
+            width: 64, height: 32, format: .grey, pixels: Array((0..<32).map { _ in row }.joined()))
         let filtered = PNGEncoder.filtered(image)
         #expect(filtered[0] == 0)
         #expect(filtered[65] == 2)
@@ -114,7 +116,8 @@ struct PNGTests {
     }
 
     @Test func encodingIsDeterministic() throws {
-        let image = try RasterImage(width: 3, height: 3, format: .rgb, pixels: pattern(width: 3, height: 3, channels: 3))
+        let image = try RasterImage(
+            width: 3, height: 3, format: .rgb, pixels: pattern(width: 3, height: 3, channels: 3))
         #expect(try image.png() == image.png())
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SweepPlot
 
 @Suite("SVG document")
