@@ -1,17 +1,15 @@
 #if canImport(Glibc)
-    import Glibc
+    internal import Glibc
 #elseif canImport(Musl)
-    import Musl
+    internal import Musl
 #elseif canImport(Darwin)
-    import Darwin
+    internal import Darwin
 #endif
 
 /// Base-10 logarithm from the C library.
-@inline(__always) func Foundation_log10(_ x: Double) -> Double { log10(x) }
+@inline(__always) func cLog10(_ x: Double) -> Double { log10(x) }
 /// Natural exponential from the C library.
 @inline(__always) func cExp(_ x: Double) -> Double { exp(x) }
-/// Square root from the C library.
-@inline(__always) func cSqrt(_ x: Double) -> Double { x.squareRoot() }
 /// `10^x` from the C library.
 @inline(__always) func cPow10(_ x: Double) -> Double { pow(10, x) }
 /// The error function from the C library.

@@ -73,7 +73,7 @@ public enum NumberFormat {
 
     /// `floor(log10(x))` for positive finite `x`, corrected for rounding at exact powers of ten.
     static func log10Floor(_ x: Double) -> Int {
-        var exponent = Int(Foundation_log10(x).rounded(.down))
+        var exponent = Int(cLog10(x).rounded(.down))
         if pow10(exponent) > x { exponent -= 1 }
         if pow10(exponent + 1) <= x { exponent += 1 }
         return exponent

@@ -64,8 +64,8 @@ public struct Scale: Hashable, Sendable {
             return (value - domainLower) / (domainUpper - domainLower)
         case .log:
             let v = value > 0 ? value : domainLower
-            return (Foundation_log10(v) - Foundation_log10(domainLower))
-                / (Foundation_log10(domainUpper) - Foundation_log10(domainLower))
+            return (cLog10(v) - cLog10(domainLower))
+                / (cLog10(domainUpper) - cLog10(domainLower))
         }
     }
 
@@ -110,7 +110,7 @@ public struct Scale: Hashable, Sendable {
         if low > high { return kind == .log ? (1, 10) : (0, 1) }
         if padding > 0 {
             if kind == .log {
-                let ratio = cPow10((Foundation_log10(high) - Foundation_log10(low)) * padding)
+                let ratio = cPow10((cLog10(high) - cLog10(low)) * padding)
                 return (low / ratio, high * ratio)
             }
             let pad = (high - low) * padding
