@@ -9,6 +9,9 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     private(set) var elements: [String] = []
     private(set) var error: String?
     private(set) var texts: [String] = []
+    /// Attributes of each `text` element, in document order (parallel to `texts`).
+    private(set) var textAttributes: [[String: String]] = []
+    private var pendingAttributes: [String: String] = [:]
     private var current = ""
 
     /// Parses `text`; returns nil when it is well-formed, else the parser's error.
@@ -35,6 +38,7 @@ final class XMLCheck: NSObject, XMLParserDelegate {
         attributes: [String: String] = [:]
     ) {
         elements.append(elementName)
+        if elementName == "text" { pendingAttributes = attributes }
         current = ""
     }
 
@@ -43,7 +47,10 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        if elementName == "text" { texts.append(current) }
+        if elementName == "text" {
+            texts.append(current)
+            textAttributes.append(pendingAttributes)
+        }
         current = ""
     }
 
