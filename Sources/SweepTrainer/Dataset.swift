@@ -32,13 +32,15 @@ public struct Dataset: Sendable, Hashable {
     }
 
     /// One images file and its labels file, optionally cut to the first `limit` items.
-    public static func load(images imagesPath: String, labels labelsPath: String, limit: Int? = nil) throws(TrainerError)
+    public static func load(images imagesPath: String, labels labelsPath: String, limit: Int? = nil)
+        throws(TrainerError)
         -> Dataset
     {
         var images = try IDXFile.readImages(imagesPath)
         var labels = try IDXFile.readLabels(labelsPath)
         if images.count != labels.count {
-            throw .countMismatch(images: imagesPath, imageCount: images.count, labels: labelsPath, labelCount: labels.count)
+            throw .countMismatch(
+                images: imagesPath, imageCount: images.count, labels: labelsPath, labelCount: labels.count)
         }
         if let limit, limit < images.count {
             images.pixels.removeLast((images.count - limit) * images.size)

@@ -20,7 +20,9 @@ final class Dense {
 
     /// z[0..<rows] = x·Wᵀ, without the bias (the caller adds it in its next pass over z).
     func product(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
-        gemm(false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 0, z, ldc: outputs)
+        gemm(
+            false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 0, z,
+            ldc: outputs)
     }
 
     /// z[0..<rows] = x·Wᵀ + b.
@@ -37,7 +39,9 @@ final class Dense {
     func backward(
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?
     ) {
-        gemm(true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs, beta: 0, weight.grad.data, ldc: inputs)
+        gemm(
+            true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs, beta: 0, weight.grad.data,
+            ldc: inputs)
         let db = bias.grad.data
         db.update(repeating: 0, count: outputs)
         for r in 0..<rows {
@@ -45,7 +49,9 @@ final class Dense {
             for j in 0..<outputs { db[j] += row[j] }
         }
         if let dx {
-            gemm(false, false, m: rows, n: inputs, k: outputs, dz, lda: outputs, weight.value.data, ldb: inputs, beta: 0, dx, ldc: inputs)
+            gemm(
+                false, false, m: rows, n: inputs, k: outputs, dz, lda: outputs, weight.value.data, ldb: inputs, beta: 0,
+                dx, ldc: inputs)
         }
     }
 

@@ -6,7 +6,10 @@ extension Session {
     /// Class names for legends and captions.
     var classNames: [String] {
         if config.data.name == .fashionMnist {
-            return ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+            return [
+                "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                "Ankle boot",
+            ]
         }
         return (0..<10).map { "\($0)" }
     }
@@ -40,7 +43,9 @@ extension Session {
                 let w = layer.weight.value.array
                 var csv = "class," + (0..<layer.inputs).map { "w\($0)" }.joined(separator: ",") + "\n"
                 for k in 0..<layer.outputs {
-                    csv += "\(k)," + w[(k * layer.inputs)..<((k + 1) * layer.inputs)].map { "\($0)" }.joined(separator: ",") + "\n"
+                    csv +=
+                        "\(k),"
+                        + w[(k * layer.inputs)..<((k + 1) * layer.inputs)].map { "\($0)" }.joined(separator: ",") + "\n"
                 }
                 try save("linear_weights.csv", csv)
                 if layer.inputs == train.images.size {
@@ -66,7 +71,8 @@ extension Session {
         case .vae(let v):
             if let post = posterior {
                 let L = v.latent
-                var csv = "index,label," + (1...L).map { "mu\($0)" }.joined(separator: ",") + ","
+                var csv =
+                    "index,label," + (1...L).map { "mu\($0)" }.joined(separator: ",") + ","
                     + (1...L).map { "sigma\($0)" }.joined(separator: ",") + "\n"
                 for i in 0..<(post.mu.count / L) {
                     let mu = post.mu[(i * L)..<((i + 1) * L)].map { "\($0)" }.joined(separator: ",")
@@ -99,7 +105,8 @@ extension Session {
             return SIMD2(a * a, b * b)
         }
         let labels = (0..<n).map { Int(test.labels[$0]) }
-        let classes = try LatentDensityPlot.classes(means: means, variances: variances, labels: labels, names: classNames)
+        let classes = try LatentDensityPlot.classes(
+            means: means, variances: variances, labels: labels, names: classNames)
         var plot = LatentDensityPlot(
             classes: classes, title: "Aggregate posterior per class (β = \(config.beta), epoch \(config.epochs))")
         plot.panels = panels
@@ -135,7 +142,8 @@ extension Session {
                 title: k < classNames.count ? classNames[k] : "\(k)", width: cols, height: rows,
                 values: w[(k * size)..<((k + 1) * size)].map(Double.init))
         }
-        var grid = ImageGrid(images: images, columns: 5, coloring: .diverging, title: "Linear classifier weights per class")
+        var grid = ImageGrid(
+            images: images, columns: 5, coloring: .diverging, title: "Linear classifier weights per class")
         grid.colorBarLabel = "weight"
         return try grid.render()
     }

@@ -69,7 +69,8 @@ public enum IDXFile {
     }
 
     /// The header's dimension fields after checking the magic number.
-    private static func parseHeader(_ bytes: [UInt8], path: String, magic: UInt32, headerBytes: Int) throws(TrainerError)
+    private static func parseHeader(_ bytes: [UInt8], path: String, magic: UInt32, headerBytes: Int)
+        throws(TrainerError)
         -> [UInt32]
     {
         func word(_ i: Int) -> UInt32 {

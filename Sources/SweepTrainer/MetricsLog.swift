@@ -29,7 +29,9 @@ final class MetricsLog {
                 throw .io(path: path, message: "cannot create")
             }
         }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw .io(path: path, message: "cannot open for writing") }
+        guard let h = FileHandle(forWritingAtPath: path) else {
+            throw .io(path: path, message: "cannot open for writing")
+        }
         handle = h
         handle.seekToEndOfFile()
     }

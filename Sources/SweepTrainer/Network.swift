@@ -20,7 +20,10 @@ final class Network {
     /// Mean |activation| over the last training batch, per hidden layer and unit.
     var meanAbs: [[Float]]
 
-    init(widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int, rng: inout SplitMix64) {
+    init(
+        widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
+        rng: inout SplitMix64
+    ) {
         var layers: [Dense] = []
         for i in 0..<(widths.count - 1) {
             layers.append(Dense(inputs: widths[i], outputs: widths[i + 1], initializer: initializer, rng: &rng))
@@ -44,7 +47,9 @@ final class Network {
 
     /// Runs the first `rows` rows of `x`; returns the last layer's output (rows × outputs).
     @discardableResult
-    func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool, rng: inout SplitMix64) -> UnsafeMutablePointer<Float> {
+    func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool, rng: inout SplitMix64) -> UnsafeMutablePointer<
+        Float
+    > {
         var input = x
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data

@@ -165,7 +165,8 @@ final class Session {
                 windowSteps += 1
                 if config.logEvery > 0 && step % config.logEvery == 0 {
                     var fields: [(String, MetricsLog.Value)] = [
-                        ("step", .int(step)), ("epoch", .int(epoch)), ("train/loss", .double(windowLoss / Double(windowSteps))),
+                        ("step", .int(step)), ("epoch", .int(epoch)),
+                        ("train/loss", .double(windowLoss / Double(windowSteps))),
                     ]
                     if !cbp.isEmpty { fields.append(("cbp/replaced", .int(replacedWindow))) }
                     try log.write(fields)
@@ -178,7 +179,8 @@ final class Session {
             replacedTotal += replacedEpoch
             let trainSeconds = (ContinuousClock.now - epochStart).seconds
             var fields: [(String, MetricsLog.Value)] = [
-                ("step", .int(step)), ("epoch", .int(epoch)), ("train/loss", .double(epochLoss / Double(max(1, epochItems)))),
+                ("step", .int(step)), ("epoch", .int(epoch)),
+                ("train/loss", .double(epochLoss / Double(max(1, epochItems)))),
             ]
             if case .classifier = model {
                 fields.append(("train/acc", .double(Double(epochCorrect) / Double(max(1, epochItems)))))

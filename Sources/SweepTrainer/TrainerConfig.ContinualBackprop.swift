@@ -35,11 +35,13 @@ extension TrainerConfig {
         func validate() throws(TrainerError) {
             if !(replacementRate >= 0 && replacementRate <= 1) {
                 throw .invalidConfig(
-                    key: "regularizer.cbp.replacement_rate", message: "expected a fraction in [0, 1], got \(replacementRate)")
+                    key: "regularizer.cbp.replacement_rate",
+                    message: "expected a fraction in [0, 1], got \(replacementRate)")
             }
             if maturityThreshold < 0 {
                 throw .invalidConfig(
-                    key: "regularizer.cbp.maturity_threshold", message: "expected an integer ≥ 0, got \(maturityThreshold)")
+                    key: "regularizer.cbp.maturity_threshold",
+                    message: "expected an integer ≥ 0, got \(maturityThreshold)")
             }
             if !(decay >= 0 && decay < 1) {
                 throw .invalidConfig(key: "regularizer.cbp.decay", message: "expected a number in [0, 1), got \(decay)")

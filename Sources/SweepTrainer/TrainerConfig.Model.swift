@@ -82,11 +82,13 @@ extension TrainerConfig {
             case .linear, .mlp:
                 let l = classifierLayers
                 if l.count < 2 || l.contains(where: { $0 < 1 }) {
-                    throw .invalidConfig(key: "model.layers", message: "expected at least two positive widths, got \(l)")
+                    throw .invalidConfig(
+                        key: "model.layers", message: "expected at least two positive widths, got \(l)")
                 }
                 if kind == .linear && l.count != 2 {
                     throw .invalidConfig(
-                        key: "model.layers", message: "a linear model has no hidden layer: expected [inputs, classes], got \(l)")
+                        key: "model.layers",
+                        message: "a linear model has no hidden layer: expected [inputs, classes], got \(l)")
                 }
             case .vae:
                 if encoder.count < 1 || encoder.contains(where: { $0 < 1 }) {
@@ -101,7 +103,9 @@ extension TrainerConfig {
                 if decoder.last != encoder.first {
                     throw .invalidConfig(
                         key: "model.decoder",
-                        message: "the decoder's output (\(decoder.last ?? 0)) must equal the encoder's input (\(encoder.first ?? 0))")
+                        message:
+                            "the decoder's output (\(decoder.last ?? 0)) must equal the encoder's input (\(encoder.first ?? 0))"
+                    )
                 }
             }
         }

@@ -57,7 +57,9 @@ extension TrainerConfig {
             if betas.count != 2 || betas.contains(where: { !($0 >= 0 && $0 < 1) }) {
                 throw .invalidConfig(key: "optim.betas", message: "expected two numbers in [0, 1), got \(betas)")
             }
-            if !(momentum >= 0) { throw .invalidConfig(key: "optim.momentum", message: "expected a number ≥ 0, got \(momentum)") }
+            if !(momentum >= 0) {
+                throw .invalidConfig(key: "optim.momentum", message: "expected a number ≥ 0, got \(momentum)")
+            }
             if nesterov && !(momentum > 0) {
                 throw .invalidConfig(key: "optim.nesterov", message: "Nesterov momentum needs optim.momentum > 0")
             }

@@ -35,7 +35,8 @@ extension TrainerConfig {
             if !(l1 >= 0) { throw .invalidConfig(key: "regularizer.l1", message: "expected a number ≥ 0, got \(l1)") }
             if !(l2 >= 0) { throw .invalidConfig(key: "regularizer.l2", message: "expected a number ≥ 0, got \(l2)") }
             if !(dropout >= 0 && dropout < 1) {
-                throw .invalidConfig(key: "regularizer.dropout", message: "expected a probability in [0, 1), got \(dropout)")
+                throw .invalidConfig(
+                    key: "regularizer.dropout", message: "expected a probability in [0, 1), got \(dropout)")
             }
             try cbp.validate()
         }

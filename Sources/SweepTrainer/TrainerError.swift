@@ -27,9 +27,11 @@ public enum TrainerError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .missingFile(let path):
-            return "data file '\(path)' not found (also tried '\(path).gz'); run `make data` to fetch MNIST and Fashion-MNIST"
+            return
+                "data file '\(path)' not found (also tried '\(path).gz'); run `make data` to fetch MNIST and Fashion-MNIST"
         case .wrongMagic(let path, let expected, let found):
-            return "'\(path)' is not an IDX file of this kind: magic number \(Self.hex(found)), expected \(Self.hex(expected))"
+            return
+                "'\(path)' is not an IDX file of this kind: magic number \(Self.hex(found)), expected \(Self.hex(expected))"
         case .truncated(let path, let expected, let found):
             return "'\(path)' is truncated: expected \(expected) bytes, found \(found)"
         case .badShape(let path, let message):

@@ -67,7 +67,8 @@ final class VAE {
         let logits = decoder.forward(zz, rows: rows, training: train, rng: &rng)
         let scale = 1 / Float(rows)
         let recon = Loss.bceWithLogits(
-            logits: logits, targets: x, count: rows * decoder.outputs, scale: scale, gradient: train ? dLogits.data : nil)
+            logits: logits, targets: x, count: rows * decoder.outputs, scale: scale,
+            gradient: train ? dLogits.data : nil)
         let kl = Loss.gaussianKL(mu: m, sigma: sd, count: rows * L)
         if train {
             decoder.backward(zz, rows: rows, dOut: dLogits.data, training: true, dInput: dz.data, onLayer: onLayer)

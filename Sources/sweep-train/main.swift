@@ -16,18 +16,20 @@ func fail(_ message: String) -> Never {
 // OPENBLAS_NUM_THREADS set (1 unless OMP_NUM_THREADS says otherwise) and a short
 // OPENBLAS_THREAD_TIMEOUT keeps idle workers asleep instead of spin-yielding.
 #if os(Linux)
-do {
-    let env = ProcessInfo.processInfo.environment
-    if env["SWEEP_TRAIN_REEXEC"] == nil && (env["OPENBLAS_NUM_THREADS"] == nil || env["OPENBLAS_THREAD_TIMEOUT"] == nil) {
-        setenv("SWEEP_TRAIN_REEXEC", "1", 1)
-        if env["OPENBLAS_NUM_THREADS"] == nil {
-            setenv("OPENBLAS_NUM_THREADS", env["OMP_NUM_THREADS"] ?? "1", 1)
+    do {
+        let env = ProcessInfo.processInfo.environment
+        if env["SWEEP_TRAIN_REEXEC"] == nil
+            && (env["OPENBLAS_NUM_THREADS"] == nil || env["OPENBLAS_THREAD_TIMEOUT"] == nil)
+        {
+            setenv("SWEEP_TRAIN_REEXEC", "1", 1)
+            if env["OPENBLAS_NUM_THREADS"] == nil {
+                setenv("OPENBLAS_NUM_THREADS", env["OMP_NUM_THREADS"] ?? "1", 1)
+            }
+            setenv("OPENBLAS_THREAD_TIMEOUT", env["OPENBLAS_THREAD_TIMEOUT"] ?? "4", 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            // execv returned: carry on in this process (Trainer.run still sets the thread count).
         }
-        setenv("OPENBLAS_THREAD_TIMEOUT", env["OPENBLAS_THREAD_TIMEOUT"] ?? "4", 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // execv returned: carry on in this process (Trainer.run still sets the thread count).
     }
-}
 #endif
 
 var arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SweepTrainer
 
 @Suite("Trainer config")
@@ -32,10 +33,18 @@ struct ConfigTests {
             """#
         let c = try JSONDecoder().decode(TrainerConfig.self, from: Data(json.utf8))
         #expect(c.beta == 10 && c.logEvery == 50 && !c.figures)
-        #expect(c.model == .init(kind: .vae, activation: .swish, initializer: .xavierUniform, encoder: [784, 256], latent: 3, decoder: [256, 784], variance: .logvar))
+        #expect(
+            c.model
+                == .init(
+                    kind: .vae, activation: .swish, initializer: .xavierUniform, encoder: [784, 256], latent: 3,
+                    decoder: [256, 784], variance: .logvar))
         #expect(c.data == .init(name: .fashionMnist, path: "/d", trainLimit: 100, testLimit: 10))
         #expect(c.optim == .init(name: .sgd, momentum: 0.9, nesterov: true, weightDecay: 1e-4))
-        #expect(c.regularizer == .init(l1: 1e-5, l2: 1e-4, dropout: 0.1, cbp: .init(replacementRate: 1e-4, maturityThreshold: 50, decay: 0.9)))
+        #expect(
+            c.regularizer
+                == .init(
+                    l1: 1e-5, l2: 1e-4, dropout: 0.1,
+                    cbp: .init(replacementRate: 1e-4, maturityThreshold: 50, decay: 0.9)))
         try c.validate()
     }
 
@@ -43,13 +52,21 @@ struct ConfigTests {
     func validation() {
         var c = TrainerConfig(seed: 0, epochs: 1, batchSize: 8, lr: 0.1)
         c.regularizer.dropout = 1
-        #expect(throws: TrainerError.invalidConfig(key: "regularizer.dropout", message: "expected a probability in [0, 1), got 1.0")) {
+        #expect(
+            throws: TrainerError.invalidConfig(
+                key: "regularizer.dropout", message: "expected a probability in [0, 1), got 1.0")
+        ) {
             try c.validate()
         }
         c = TrainerConfig(seed: 0, epochs: 0, batchSize: 8, lr: 0.1)
-        #expect(TrainerError.invalidConfig(key: "epochs", message: "expected an integer ≥ 1, got 0").description == "error: epochs: expected an integer ≥ 1, got 0")
-        #expect(throws: TrainerError.invalidConfig(key: "epochs", message: "expected an integer ≥ 1, got 0")) { try c.validate() }
-        c = TrainerConfig(seed: 0, epochs: 1, batchSize: 8, lr: 0.1, model: .init(kind: .linear, layers: [784, 10, 10]))
+        #expect(
+            TrainerError.invalidConfig(key: "epochs", message: "expected an integer ≥ 1, got 0").description
+                == "error: epochs: expected an integer ≥ 1, got 0")
+        #expect(throws: TrainerError.invalidConfig(key: "epochs", message: "expected an integer ≥ 1, got 0")) {
+            try c.validate()
+        }
+        c = TrainerConfig(
+            seed: 0, epochs: 1, batchSize: 8, lr: 0.1, model: .init(kind: .linear, layers: [784, 10, 10]))
         #expect(throws: TrainerError.self) { try c.validate() }
     }
 

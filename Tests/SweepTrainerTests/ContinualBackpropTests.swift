@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SweepTrainer
 
 @Suite("Continual backprop")
@@ -6,7 +7,8 @@ struct ContinualBackpropTests {
     /// A [2, 4, 2] network whose hidden activity and outgoing weights give utilities 4, 1, 3, 2·(1/2).
     func handNet() -> Network {
         var rng = SplitMix64(seed: 1)
-        let net = Network(widths: [2, 4, 2], activation: .relu, initializer: .kaimingUniform, dropout: 0, capacity: 1, rng: &rng)
+        let net = Network(
+            widths: [2, 4, 2], activation: .relu, initializer: .kaimingUniform, dropout: 0, capacity: 1, rng: &rng)
         net.recordsActivity = true
         // Outgoing weights W2 (2 × 4): column sums of |w| = 2, 1, 3, 1.
         net.layers[1].weight.value.set([1, -0.5, 2, 0.5, -1, 0.5, -1, 0.5])
@@ -25,7 +27,8 @@ struct ContinualBackpropTests {
     func maturity() {
         let net = handNet()
         var cbp = ContinualBackprop(
-            network: net, settings: .init(replacementRate: 0.5, maturityThreshold: 2, decay: 0), initializer: .kaimingUniform)
+            network: net, settings: .init(replacementRate: 0.5, maturityThreshold: 2, decay: 0),
+            initializer: .kaimingUniform)
         var rng = SplitMix64(seed: 2)
         #expect(cbp.step(net, rng: &rng) == [[]])
         #expect(cbp.step(net, rng: &rng) == [[]])
@@ -37,7 +40,8 @@ struct ContinualBackpropTests {
     func replacement() {
         let net = handNet()
         var cbp = ContinualBackprop(
-            network: net, settings: .init(replacementRate: 0.5, maturityThreshold: 2, decay: 0), initializer: .kaimingUniform)
+            network: net, settings: .init(replacementRate: 0.5, maturityThreshold: 2, decay: 0),
+            initializer: .kaimingUniform)
         var rng = SplitMix64(seed: 2)
         let w1Before = net.layers[0].weight.value.array
         _ = cbp.step(net, rng: &rng)
@@ -79,7 +83,8 @@ struct ContinualBackpropTests {
     func accumulation() {
         let net = handNet()
         var cbp = ContinualBackprop(
-            network: net, settings: .init(replacementRate: 0.1, maturityThreshold: 0, decay: 0.5), initializer: .kaimingUniform)
+            network: net, settings: .init(replacementRate: 0.1, maturityThreshold: 0, decay: 0.5),
+            initializer: .kaimingUniform)
         var rng = SplitMix64(seed: 3)
         var counts: [Int] = []
         for _ in 0..<5 { counts.append(cbp.step(net, rng: &rng)[0].count) }

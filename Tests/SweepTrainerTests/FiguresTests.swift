@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SweepTrainer
 
 @Suite("Figures")
@@ -47,9 +48,13 @@ struct FiguresTests {
         let data = try TestData.writeSet(in: dir, count: 40, testCount: 12)
         let config = TrainerConfig(
             seed: 1, epochs: 1, batchSize: 10, lr: 0.01, logEvery: 0,
-            model: .init(kind: .vae, encoder: [64, 8], latent: 2, decoder: [8, 64]), data: .init(name: .idx, path: data))
+            model: .init(kind: .vae, encoder: [64, 8], latent: 2, decoder: [8, 64]), data: .init(name: .idx, path: data)
+        )
         let summary = try run(config, dir: dir)
-        #expect(summary.figures == ["figures/latent.csv", "figures/latent_density.svg", "figures/latent_density_per_class.svg"])
+        #expect(
+            summary.figures == [
+                "figures/latent.csv", "figures/latent_density.svg", "figures/latent_density_per_class.svg",
+            ])
         let rows = try csvRows(dir + "/figures/latent.csv")
         #expect(rows[0] == "index,label,mu1,mu2,sigma1,sigma2" && rows.count == 13)
         let sigmas = rows.dropFirst().map { Double($0.split(separator: ",")[4]) ?? -1 }

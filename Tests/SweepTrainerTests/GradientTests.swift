@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SweepTrainer
 
 @Suite("Gradients (finite differences)")
@@ -24,7 +25,8 @@ struct GradientTests {
     @Test("MLP + softmax cross-entropy, every layer, per activation", arguments: Activation.allCases)
     func classifier(_ act: Activation) {
         var rng = SplitMix64(seed: 3)
-        let net = Network(widths: [5, 4, 3, 3], activation: act, initializer: .xavierUniform, dropout: 0, capacity: 6, rng: &rng)
+        let net = Network(
+            widths: [5, 4, 3, 3], activation: act, initializer: .xavierUniform, dropout: 0, capacity: 6, rng: &rng)
         let c = Classifier(network: net)
         let x = GradientCheck.matrix(rows: 6, columns: 5, seed: 1)
         let labels: [UInt8] = [0, 1, 2, 1, 0, 2]
@@ -40,13 +42,16 @@ struct GradientTests {
     @Test("linear model (no hidden layer)")
     func linear() {
         var rng = SplitMix64(seed: 4)
-        let net = Network(widths: [7, 4], activation: .relu, initializer: .kaimingUniform, dropout: 0, capacity: 5, rng: &rng)
+        let net = Network(
+            widths: [7, 4], activation: .relu, initializer: .kaimingUniform, dropout: 0, capacity: 5, rng: &rng)
         let c = Classifier(network: net)
         let x = GradientCheck.matrix(rows: 5, columns: 7, seed: 2)
         let labels: [UInt8] = [3, 1, 2, 0, 3]
         let failures = GradientCheck.check(net.parameters) { train in
             var r = SplitMix64(seed: 0)
-            return labels.withUnsafeBufferPointer { c.run(x.data, labels: $0.baseAddress!, rows: 5, train: train, rng: &r).sum / 5 }
+            return labels.withUnsafeBufferPointer {
+                c.run(x.data, labels: $0.baseAddress!, rows: 5, train: train, rng: &r).sum / 5
+            }
         }
         #expect(failures.isEmpty, "\(failures)")
     }
@@ -54,7 +59,8 @@ struct GradientTests {
     @Test("dropout: the gradient of the masked network (same mask)")
     func dropout() {
         var rng = SplitMix64(seed: 5)
-        let net = Network(widths: [5, 6, 4, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0.3, capacity: 4, rng: &rng)
+        let net = Network(
+            widths: [5, 6, 4, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0.3, capacity: 4, rng: &rng)
         let c = Classifier(network: net)
         let x = GradientCheck.matrix(rows: 4, columns: 5, seed: 3)
         let labels: [UInt8] = [0, 2, 1, 1]
@@ -63,7 +69,8 @@ struct GradientTests {
             let logits = net.forward(x.data, rows: 4, training: true, rng: &r)
             let g = Matrix(rows: 4, columns: 3)
             let loss = labels.withUnsafeBufferPointer {
-                Loss.softmaxCrossEntropy(logits: logits, labels: $0.baseAddress!, rows: 4, classes: 3, gradient: g.data).sum / 4
+                Loss.softmaxCrossEntropy(logits: logits, labels: $0.baseAddress!, rows: 4, classes: 3, gradient: g.data)
+                    .sum / 4
             }
             if train { net.backward(x.data, rows: 4, dOut: g.data, training: true, dInput: nil) }
             _ = c
@@ -75,7 +82,8 @@ struct GradientTests {
     @Test("input gradient of a network")
     func inputGradient() {
         var rng = SplitMix64(seed: 6)
-        let net = Network(widths: [4, 5, 3], activation: .swish, initializer: .xavierUniform, dropout: 0, capacity: 2, rng: &rng)
+        let net = Network(
+            widths: [4, 5, 3], activation: .swish, initializer: .xavierUniform, dropout: 0, capacity: 2, rng: &rng)
         let x = GradientCheck.matrix(rows: 2, columns: 4, seed: 4)
         let dOut = GradientCheck.matrix(rows: 2, columns: 3, seed: 5)
         let dx = Matrix(rows: 2, columns: 4)
@@ -98,13 +106,17 @@ struct GradientTests {
         }
     }
 
-    static let vaeCases: [(TrainerConfig.Model.Variance, Double)] = [(.softplus, 0), (.softplus, 1), (.logvar, 2.5), (.softplus, 10)]
+    static let vaeCases: [(TrainerConfig.Model.Variance, Double)] = [
+        (.softplus, 0), (.softplus, 1), (.logvar, 2.5), (.softplus, 10),
+    ]
 
     @Test("VAE: reconstruction and β·KL through the reparameterisation", arguments: vaeCases)
     func vae(_ variance: TrainerConfig.Model.Variance, _ beta: Double) {
         var rng = SplitMix64(seed: 7)
-        let enc = Network(widths: [6, 5, 4], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 3, rng: &rng)
-        let dec = Network(widths: [2, 5, 6], activation: .softplus, initializer: .xavierUniform, dropout: 0, capacity: 3, rng: &rng)
+        let enc = Network(
+            widths: [6, 5, 4], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 3, rng: &rng)
+        let dec = Network(
+            widths: [2, 5, 6], activation: .softplus, initializer: .xavierUniform, dropout: 0, capacity: 3, rng: &rng)
         let vae = VAE(encoder: enc, decoder: dec, latent: 2, variance: variance, beta: beta)
         let x = GradientCheck.matrix(rows: 3, columns: 6, seed: 6, lo: 0, hi: 1)
         let noise: [Float] = [0.3, -1.2, 0.8, 0.1, -0.5, 1.7]
@@ -119,7 +131,9 @@ struct GradientTests {
     @Test("BCE-with-logits and KL values match their formulas")
     func lossValues() {
         // 21 values: two eight-lane blocks and a scalar tail.
-        let logits: [Float] = [-9, -1.5, 0, 2, 8, -0.01, 0.3, -4, 5.5, -2.2, 1e-3, 12, -12, 0.7, -0.7, 3, 6, -6, 0.05, 1.5, -1]
+        let logits: [Float] = [
+            -9, -1.5, 0, 2, 8, -0.01, 0.3, -4, 5.5, -2.2, 1e-3, 12, -12, 0.7, -0.7, 3, 6, -6, 0.05, 1.5, -1,
+        ]
         let targets: [Float] = (0..<21).map { Float($0 % 5) / 4 }
         var expected = 0.0
         for (l, x) in zip(logits, targets) {
@@ -144,7 +158,8 @@ struct GradientTests {
     @Test("L1 and L2 penalties: loss and gradient")
     func penalty() {
         var rng = SplitMix64(seed: 8)
-        let net = Network(widths: [4, 3, 2], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 1, rng: &rng)
+        let net = Network(
+            widths: [4, 3, 2], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 1, rng: &rng)
         let penalty = Penalty(l1: 0.3, l2: 0.7)
         let params = net.parameters
         var manual = 0.0

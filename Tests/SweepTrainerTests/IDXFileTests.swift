@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SweepTrainer
 
 @Suite("IDX files")
@@ -39,7 +40,9 @@ struct IDXFileTests {
             _ = try IDXFile.readImages(path)
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "error: '\(path)' is not an IDX file of this kind: magic number 0x00000801, expected 0x00000803")
+            #expect(
+                error.description
+                    == "error: '\(path)' is not an IDX file of this kind: magic number 0x00000801, expected 0x00000803")
         }
     }
 
@@ -47,7 +50,8 @@ struct IDXFileTests {
     func truncated() throws {
         let dir = try TestData.makeRunDirectory()
         let path = dir + "/images.gz"
-        let bytes = IDXFile.encode(IDXFile.Images(count: 3, rows: 2, columns: 2, pixels: Array(repeating: 7, count: 12)))
+        let bytes = IDXFile.encode(
+            IDXFile.Images(count: 3, rows: 2, columns: 2, pixels: Array(repeating: 7, count: 12)))
         try IDXFile.write(Array(bytes.dropLast(5)), to: path, gzip: true)
         do {
             _ = try IDXFile.readImages(path)
@@ -57,14 +61,17 @@ struct IDXFileTests {
         }
         let short = dir + "/short"
         try IDXFile.write([0, 0, 8], to: short, gzip: false)
-        #expect(throws: TrainerError.truncated(path: short, expectedBytes: 8, foundBytes: 3)) { try IDXFile.readLabels(short) }
+        #expect(throws: TrainerError.truncated(path: short, expectedBytes: 8, foundBytes: 3)) {
+            try IDXFile.readLabels(short)
+        }
     }
 
     @Test("images and labels that disagree on the count")
     func countMismatch() throws {
         let dir = try TestData.makeRunDirectory()
         let images = dir + "/i", labels = dir + "/l"
-        try IDXFile.write(IDXFile.encode(IDXFile.Images(count: 2, rows: 1, columns: 1, pixels: [1, 2])), to: images, gzip: false)
+        try IDXFile.write(
+            IDXFile.encode(IDXFile.Images(count: 2, rows: 1, columns: 1, pixels: [1, 2])), to: images, gzip: false)
         try IDXFile.write(IDXFile.encode(labels: [1, 2, 3]), to: labels, gzip: false)
         do {
             _ = try Dataset.load(images: images, labels: labels)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SweepTrainer
 
 /// Small generated IDX data sets and run directories for the tests.
@@ -10,7 +11,9 @@ enum TestData {
     }
 
     /// Images of 8×8 pixels: class k lights a class-specific band plus noise. Returns the data directory.
-    static func writeSet(in dir: String, count: Int, testCount: Int, classes: Int = 4, gzip: Bool = true) throws -> String {
+    static func writeSet(in dir: String, count: Int, testCount: Int, classes: Int = 4, gzip: Bool = true) throws
+        -> String
+    {
         let data = dir + "/data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         var rng = SplitMix64(seed: 77)
@@ -33,7 +36,8 @@ enum TestData {
         for (prefix, n) in [("train", count), ("t10k", testCount)] {
             let (images, labels) = make(n)
             try IDXFile.write(IDXFile.encode(images), to: "\(data)/\(prefix)-images-idx3-ubyte\(ext)", gzip: gzip)
-            try IDXFile.write(IDXFile.encode(labels: labels), to: "\(data)/\(prefix)-labels-idx1-ubyte\(ext)", gzip: gzip)
+            try IDXFile.write(
+                IDXFile.encode(labels: labels), to: "\(data)/\(prefix)-labels-idx1-ubyte\(ext)", gzip: gzip)
         }
         return data
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SweepTrainer
 
 @Suite("Training runs")
@@ -8,7 +9,8 @@ struct TrainingTests {
     func lossGoesDown() throws {
         let dir = try TestData.makeRunDirectory()
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
-        let summary = try Trainer.run(config: TestData.classifierConfig(dataDir: data, layers: [64, 10, 3, 4]), directory: dir, environment: [:])
+        let summary = try Trainer.run(
+            config: TestData.classifierConfig(dataDir: data, layers: [64, 10, 3, 4]), directory: dir, environment: [:])
         let lines = try TestData.metricLines(dir)
         let epochs = lines.filter { $0["test/acc"] != nil }
         #expect(epochs.count == 3)
@@ -28,7 +30,8 @@ struct TrainingTests {
     func linear() throws {
         let dir = try TestData.makeRunDirectory()
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
-        let summary = try Trainer.run(config: TestData.classifierConfig(dataDir: data, layers: [64, 4]), directory: dir, environment: [:])
+        let summary = try Trainer.run(
+            config: TestData.classifierConfig(dataDir: data, layers: [64, 4]), directory: dir, environment: [:])
         #expect((summary.metrics["test/acc"] ?? 0) > 0.9)
     }
 
@@ -37,7 +40,8 @@ struct TrainingTests {
         let dir = try TestData.makeRunDirectory()
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
         var config = TestData.classifierConfig(dataDir: data, layers: [64, 12, 4])
-        config.regularizer = .init(l1: 1e-4, l2: 1e-3, dropout: 0.2, cbp: .init(replacementRate: 0.02, maturityThreshold: 3))
+        config.regularizer = .init(
+            l1: 1e-4, l2: 1e-3, dropout: 0.2, cbp: .init(replacementRate: 0.02, maturityThreshold: 3))
         var texts: [String] = []
         for seed in [3, 3, 4] {
             config.seed = seed
@@ -49,19 +53,23 @@ struct TrainingTests {
         #expect(texts[0] != texts[2])
     }
 
-    @Test("a small VAE: ELBO = −(recon + KL) and the loss goes down", arguments: [TrainerConfig.Model.Variance.softplus, .logvar])
+    @Test(
+        "a small VAE: ELBO = −(recon + KL) and the loss goes down",
+        arguments: [TrainerConfig.Model.Variance.softplus, .logvar])
     func vae(_ variance: TrainerConfig.Model.Variance) throws {
         let dir = try TestData.makeRunDirectory()
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
         let config = TrainerConfig(
             seed: 1, epochs: 3, batchSize: 20, lr: 0.01, beta: 2, logEvery: 0,
-            model: .init(kind: .vae, activation: .relu, encoder: [64, 16], latent: 2, decoder: [16, 64], variance: variance),
+            model: .init(
+                kind: .vae, activation: .relu, encoder: [64, 16], latent: 2, decoder: [16, 64], variance: variance),
             data: .init(name: .idx, path: data), figures: false)
         try Trainer.run(config: config, directory: dir, environment: [:])
         let lines = try TestData.metricLines(dir)
         #expect(lines.count == 3)
         for line in lines {
-            let elbo = try #require(line["test/elbo"]), recon = try #require(line["test/recon"]), kl = try #require(line["test/kl"])
+            let elbo = try #require(line["test/elbo"]), recon = try #require(line["test/recon"]),
+                kl = try #require(line["test/kl"])
             #expect(abs(elbo + recon + kl) < 1e-9 * abs(elbo))
             #expect(abs((line["test/loss"] ?? 0) - (recon + 2 * kl)) < 1e-9 * abs(elbo))
         }
@@ -83,13 +91,16 @@ struct TrainingTests {
         }
         let data = try TestData.writeSet(in: dir, count: 20, testCount: 4)
         do {
-            try Trainer.run(config: TestData.classifierConfig(dataDir: data, layers: [784, 10]), directory: dir, environment: [:])
+            try Trainer.run(
+                config: TestData.classifierConfig(dataDir: data, layers: [784, 10]), directory: dir, environment: [:])
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "error: model.layers starts with 784 inputs but the images have 64 pixels (8×8)")
+            #expect(
+                error.description == "error: model.layers starts with 784 inputs but the images have 64 pixels (8×8)")
         }
         do {
-            try Trainer.run(config: TestData.classifierConfig(dataDir: data, layers: [64, 3]), directory: dir, environment: [:])
+            try Trainer.run(
+                config: TestData.classifierConfig(dataDir: data, layers: [64, 3]), directory: dir, environment: [:])
             Issue.record("expected an error")
         } catch {
             #expect(error.description == "error: 'train-labels-idx1-ubyte' has label 3, but the model has 3 classes")
