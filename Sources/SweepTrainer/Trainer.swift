@@ -1,2 +1,24 @@
+internal import Foundation
+
 /// The shared trainer: data, models, optimisers, regularisers, metrics and figures.
-public enum Trainer {}
+public enum Trainer {
+    /// Rows per evaluation batch.
+    static let evalBatch = 500
+
+    /// Trains the model `config` describes, writing `metrics.jsonl`, `summary.json` and `figures/`
+    /// into `directory`; returns the final metrics. `environment` defaults to the process's.
+    @discardableResult
+    public static func run(
+        config: TrainerConfig, directory: String,
+        environment: [String: String]? = nil
+    ) throws(TrainerError) -> Summary {
+        let environment = environment ?? ProcessInfo.processInfo.environment
+        try config.validate()
+        Threads.apply(Threads.requested(environment: environment))
+        let dataDirectory = config.data.resolvedDirectory(projectDirectory: environment["SWEEP_PROJECT_DIR"])
+        let (train, test) = try Dataset.load(
+            directory: dataDirectory, trainLimit: config.data.trainLimit, testLimit: config.data.testLimit)
+        let session = try Session(config: config, train: train, test: test, directory: directory)
+        return try session.run()
+    }
+}

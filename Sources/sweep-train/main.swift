@@ -1,2 +1,69 @@
+import Foundation
 import SweepTrainer
-print("sweep-train: not built yet")
+
+// sweep-train --config PATH   (default: $SWEEP_CONFIG, else config.yaml)
+// Reads one composed config, trains, writes metrics.jsonl, summary.json and figures/ into the
+// current directory. Exit 0 on success; one `error: …` line and exit 1 on failure.
+// Until the YAML decoder is wired here, a config file ending in .json is decoded with JSONDecoder.
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("sweep-train: \(message)\n".utf8))
+    exit(1)
+}
+
+// OpenBLAS sizes its thread pool when it loads, before any Swift code runs: without a thread
+// count in the environment it would start one spinning worker per core. Re-executing once with
+// OPENBLAS_NUM_THREADS set (1 unless OMP_NUM_THREADS says otherwise) and a short
+// OPENBLAS_THREAD_TIMEOUT keeps idle workers asleep instead of spin-yielding.
+#if os(Linux)
+    do {
+        let env = ProcessInfo.processInfo.environment
+        if env["SWEEP_TRAIN_REEXEC"] == nil
+            && (env["OPENBLAS_NUM_THREADS"] == nil || env["OPENBLAS_THREAD_TIMEOUT"] == nil)
+        {
+            setenv("SWEEP_TRAIN_REEXEC", "1", 1)
+            if env["OPENBLAS_NUM_THREADS"] == nil {
+                setenv("OPENBLAS_NUM_THREADS", env["OMP_NUM_THREADS"] ?? "1", 1)
+            }
+            setenv("OPENBLAS_THREAD_TIMEOUT", env["OPENBLAS_THREAD_TIMEOUT"] ?? "4", 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            // execv returned: carry on in this process (Trainer.run still sets the thread count).
+        }
+    }
+#endif
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var configPath = ProcessInfo.processInfo.environment["SWEEP_CONFIG"] ?? "config.yaml"
+while let first = arguments.first {
+    arguments.removeFirst()
+    switch first {
+    case "--config":
+        guard let value = arguments.first else { fail("error: --config needs a path") }
+        configPath = value
+        arguments.removeFirst()
+    case "-h", "--help":
+        print("usage: sweep-train [--config PATH]   (default: $SWEEP_CONFIG, else config.yaml)")
+        exit(0)
+    default:
+        fail("error: unexpected argument '\(first)' (usage: sweep-train [--config PATH])")
+    }
+}
+
+guard let data = FileManager.default.contents(atPath: configPath) else {
+    fail("error: config file '\(configPath)' not found")
+}
+let config: TrainerConfig
+do {
+    if configPath.hasSuffix(".json") {
+        config = try JSONDecoder().decode(TrainerConfig.self, from: data)
+    } else {
+        fail("error: '\(configPath)': YAML configs are read once the config decoder is wired in; pass a .json config")
+    }
+} catch {
+    fail("error: '\(configPath)': \(error)")
+}
+do {
+    try Trainer.run(config: config, directory: FileManager.default.currentDirectoryPath)
+} catch {
+    fail(error.description)
+}

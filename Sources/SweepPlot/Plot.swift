@@ -1,2 +1,0 @@
-/// Plotting: axes, ticks, legends, colour scales, SVG and PNG writers.
-public enum Plot {}

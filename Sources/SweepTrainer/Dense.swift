@@ -1,0 +1,59 @@
+/// A fully connected layer y = x·Wᵀ + b, W stored `outputs × inputs` as in PyTorch.
+final class Dense {
+    let inputs: Int
+    let outputs: Int
+    let weight: Parameter
+    let bias: Parameter
+
+    init(inputs: Int, outputs: Int, initializer: Initializer, rng: inout SplitMix64) {
+        self.inputs = inputs
+        self.outputs = outputs
+        weight = Parameter(rows: outputs, columns: inputs, penalised: true)
+        bias = Parameter(rows: 1, columns: outputs, penalised: false)
+        for i in 0..<weight.count {
+            weight.value.data[i] = initializer.weight(fanIn: inputs, fanOut: outputs, rng: &rng)
+        }
+        for i in 0..<outputs {
+            bias.value.data[i] = initializer.bias(fanIn: inputs, rng: &rng)
+        }
+    }
+
+    /// z[0..<rows] = x·Wᵀ, without the bias (the caller adds it in its next pass over z).
+    func product(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        gemm(
+            false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 0, z,
+            ldc: outputs)
+    }
+
+    /// z[0..<rows] = x·Wᵀ + b.
+    func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        product(x, rows: rows, into: z)
+        let b = bias.value.data
+        for r in 0..<rows {
+            let row = z + r * outputs
+            for j in 0..<outputs { row[j] += b[j] }
+        }
+    }
+
+    /// Gradients from dz (rows × outputs): dW = dzᵀ·x, db = Σ dz; dx = dz·W when asked.
+    func backward(
+        _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?
+    ) {
+        gemm(
+            true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs, beta: 0, weight.grad.data,
+            ldc: inputs)
+        let db = bias.grad.data
+        db.update(repeating: 0, count: outputs)
+        for r in 0..<rows {
+            let row = dz + r * outputs
+            for j in 0..<outputs { db[j] += row[j] }
+        }
+        if let dx {
+            gemm(
+                false, false, m: rows, n: inputs, k: outputs, dz, lda: outputs, weight.value.data, ldb: inputs, beta: 0,
+                dx, ldc: inputs)
+        }
+    }
+
+    var parameters: [Parameter] { [weight, bias] }
+}

@@ -1,0 +1,103 @@
+internal import Foundation
+
+/// SGD (momentum, Nesterov), Adam and AdamW with PyTorch's update rules.
+struct Optimizer {
+    let config: TrainerConfig.Optim
+    let lr: Double
+    /// Steps taken (Adam's bias correction uses it).
+    private(set) var step = 0
+
+    init(config: TrainerConfig.Optim, lr: Double) {
+        self.config = config
+        self.lr = lr
+    }
+
+    /// Applies one update to every parameter from its gradient.
+    mutating func update(_ parameters: [Parameter]) {
+        beginStep()
+        apply(parameters)
+    }
+
+    /// Counts a new step; `apply` then updates parameters with this step's bias correction.
+    mutating func beginStep() {
+        step += 1
+    }
+
+    /// Updates `parameters` from their gradients as part of the current step (layer by layer
+    /// during back-propagation, while the gradients are still in cache).
+    func apply(_ parameters: [Parameter]) {
+        let lr = Float(self.lr)
+        let wd = Float(config.weightDecay)
+        switch config.name {
+        case .sgd:
+            let mu = Float(config.momentum)
+            let nesterov = config.nesterov
+            for p in parameters {
+                let w = p.value.data, g = p.grad.data, buf = p.m.data
+                for i in 0..<p.count {
+                    var d = g[i] + wd * w[i]
+                    if mu > 0 {
+                        buf[i] = mu * buf[i] + d
+                        d = nesterov ? d + mu * buf[i] : buf[i]
+                    }
+                    w[i] -= lr * d
+                }
+            }
+        case .adam, .adamw:
+            let b1 = config.betas[0], b2 = config.betas[1]
+            let t = Double(step)
+            let c1 = 1 - pow(b1, t), c2 = 1 - pow(b2, t)
+            let stepSize = Float(self.lr / c1)
+            let rootC2 = Float(c2.squareRoot())
+            let eps = Float(config.eps)
+            let fb1 = Float(b1), fb2 = Float(b2)
+            let decoupled = config.name == .adamw
+            let shrink = decoupled ? 1 - lr * wd : 1
+            let coupled = decoupled ? 0 : wd
+            let invRootC2 = 1 / rootC2
+            for p in parameters {
+                Self.adam(
+                    w: p.value.data, g: p.grad.data, m: p.m.data, v: p.v.data, count: p.count, b1: fb1, b2: fb2,
+                    stepSize: stepSize, invRootC2: invRootC2, eps: eps, shrink: shrink, coupled: coupled)
+            }
+        }
+    }
+
+    /// One Adam/AdamW update over `count` elements, eight lanes at a time.
+    @inline(__always)
+    private static func adam(
+        w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+        v: UnsafeMutablePointer<Float>, count: Int, b1: Float, b2: Float, stepSize: Float, invRootC2: Float,
+        eps: Float, shrink: Float, coupled: Float
+    ) {
+        typealias V8 = SIMD8<Float>
+        let vb1 = V8(repeating: b1), vb2 = V8(repeating: b2)
+        let va1 = V8(repeating: 1 - b1), va2 = V8(repeating: 1 - b2)
+        let vstep = V8(repeating: stepSize), vinv = V8(repeating: invRootC2), veps = V8(repeating: eps)
+        let vshrink = V8(repeating: shrink), vcoupled = V8(repeating: coupled)
+        let wr = UnsafeMutableRawPointer(w), gr = UnsafeMutableRawPointer(g)
+        let mr = UnsafeMutableRawPointer(m), vr = UnsafeMutableRawPointer(v)
+        var i = 0
+        while i + 8 <= count {
+            let off = i * 4
+            var wi = wr.loadUnaligned(fromByteOffset: off, as: V8.self)
+            let gi = gr.loadUnaligned(fromByteOffset: off, as: V8.self) + vcoupled * wi
+            wi *= vshrink
+            let mi = vb1 * mr.loadUnaligned(fromByteOffset: off, as: V8.self) + va1 * gi
+            let vi = vb2 * vr.loadUnaligned(fromByteOffset: off, as: V8.self) + va2 * gi * gi
+            wi -= vstep * mi / (vi.squareRoot() * vinv + veps)
+            mr.storeBytes(of: mi, toByteOffset: off, as: V8.self)
+            vr.storeBytes(of: vi, toByteOffset: off, as: V8.self)
+            wr.storeBytes(of: wi, toByteOffset: off, as: V8.self)
+            i += 8
+        }
+        while i < count {
+            let gi = g[i] + coupled * w[i]
+            w[i] *= shrink
+            m[i] = b1 * m[i] + (1 - b1) * gi
+            v[i] = b2 * v[i] + (1 - b2) * gi * gi
+            w[i] -= stepSize * m[i] / (v[i].squareRoot() * invRootC2 + eps)
+            i += 1
+        }
+    }
+}

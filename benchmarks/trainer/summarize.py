@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Markdown tables from a benchmarks/trainer run directory (results.jsonl, sgemm-*.json)."""
+
+import json
+import statistics as st
+import sys
+
+VAE_GFLOP = 335.25  # GEMM work of one VAE epoch (60,000 images, 784-512-256-2 / 2-256-512-784)
+
+out = sys.argv[1]
+rows = [json.loads(l) for l in open(out + "/results.jsonl") if l.strip()]
+ceiling = [json.loads(open(f"{out}/sgemm-{w}.json").read()) for w in ("before", "after")]
+
+
+def pick(impl, model, beta=None):
+    return [r for r in rows if r["impl"] == impl and r["model"] == model and (beta is None or r["beta"] == beta)]
+
+
+def fmt(xs, digits=4):
+    if not xs:
+        return "–"
+    if len(xs) == 1:
+        return f"{xs[0]:.{digits}g}"
+    return f"{st.median(xs):.{digits}g} (min {min(xs):.{digits}g}, max {max(xs):.{digits}g}, n={len(xs)})"
+
+
+best = max(c["sgemm_128x784x512_gflops"] for c in ceiling)
+print(f"\nsgemm ceiling (128×784·784×512, one thread): {ceiling[0]['sgemm_128x784x512_gflops']} GFLOP/s before, "
+      f"{ceiling[1]['sgemm_128x784x512_gflops']} after\n")
+print("| model | metric | sweep-train | PyTorch | ratio (PyTorch / ours) |")
+print("|---|---|---|---|---|")
+for model in ("linear", "mlp"):
+    a, b = pick("sweep", model), pick("torch", model)
+    wa, wb = [r["wall_s"] for r in a], [r["wall_s"] for r in b]
+    print(f"| {model} | whole process, s | {fmt(wa, 3)} | {fmt(wb, 3)} | {st.median(wb) / st.median(wa):.1f}× |")
+    ea, eb = [r["time/epoch_s"] for r in a], [r["time/epoch_s"] for r in b]
+    print(f"| {model} | epoch, s | {fmt(ea, 3)} | {fmt(eb, 3)} | {st.median(eb) / st.median(ea):.1f}× |")
+    print(f"| {model} | test acc | {fmt([r['test/acc'] for r in a])} | {fmt([r['test/acc'] for r in b])} | |")
+    print(f"| {model} | train loss | {fmt([r['train/loss'] for r in a])} | {fmt([r['train/loss'] for r in b])} | |")
+    print(f"| {model} | peak MiB | {fmt([r['peak_mib'] for r in a], 3)} | {fmt([r['peak_mib'] for r in b], 3)} | |")
+for beta in (1.0, 10.0):
+    a, b = pick("sweep", "vae", beta), pick("torch", "vae", beta)
+    if not a:
+        continue
+    ea, eb = [r["time/epoch_s"] for r in a], [r["time/epoch_s"] for r in b]
+    print(f"| vae β={beta:g} | epoch, s | {fmt(ea, 3)} | {fmt(eb, 3)} | {st.median(eb) / st.median(ea):.2f}× |")
+    print(f"| vae β={beta:g} | whole process, s | {fmt([r['wall_s'] for r in a], 3)} | {fmt([r['wall_s'] for r in b], 3)} | |")
+    g = VAE_GFLOP / st.median(ea)
+    print(f"| vae β={beta:g} | GEMM GFLOP/s (epoch) | {g:.1f} ({100 * g / best:.0f} % of ceiling) | "
+          f"{VAE_GFLOP / st.median(eb):.1f} | |")
+    for k in ("test/elbo", "test/recon", "test/kl"):
+        print(f"| vae β={beta:g} | {k} | {fmt([r[k] for r in a])} | {fmt([r[k] for r in b])} | |")
+    print(f"| vae β={beta:g} | peak MiB | {fmt([r['peak_mib'] for r in a], 3)} | {fmt([r['peak_mib'] for r in b], 3)} | |")
