@@ -7,11 +7,20 @@
 extension YAML {
     /// The bytes being parsed, with the file name, and line lookups for diagnostics.
     struct SourceText {
-        var bytes: [UInt8]
-        var file: String
+        let bytes: [UInt8]
+        let file: String
+        /// The byte offset where each line starts (line 1 first), computed once.
+        let lineStarts: [Int]
+
+        /// Wraps bytes and indexes their line starts.
+        init(bytes: [UInt8], file: String) {
+            self.bytes = bytes
+            self.file = file
+            self.lineStarts = Self.lineStarts(of: bytes)
+        }
 
         /// Reads a whole file, with clear errors for a missing file, a directory or no permission.
-        static func read(_ path: String) throws(YAMLError) -> SourceText {
+        static func load(_ path: String) throws(YAMLError) -> SourceText {
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else { throw failure(path, errno) }
             defer { close(fd) }
@@ -101,6 +110,11 @@ extension YAML {
         /// Whether a line break (as libyaml counts them: LF, CR, CRLF, NEL, LS, PS) starts at `i`;
         /// returns its length in bytes.
         func lineBreak(at i: Int) -> Int {
+            Self.lineBreak(in: bytes, at: i)
+        }
+
+        /// The length of the line break starting at `i` in `bytes`, or 0.
+        static func lineBreak(in bytes: [UInt8], at i: Int) -> Int {
             let c = bytes[i]
             if c == 10 { return 1 }
             if c == 13 { return i + 1 < bytes.count && bytes[i + 1] == 10 ? 2 : 1 }
@@ -110,11 +124,17 @@ extension YAML {
         }
 
         /// The byte offset where each line starts (line 1 first), skipping a leading BOM.
-        func lineStarts() -> [Int] {
+        static func lineStarts(of bytes: [UInt8]) -> [Int] {
             var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
             var i = starts[0]
             while i < bytes.count {
-                let k = lineBreak(at: i)
+                let c = bytes[i]
+                // Fast path: bytes that cannot start a line break.
+                if c != 10, c != 13, c != 0xC2, c != 0xE2 {
+                    i += 1
+                    continue
+                }
+                let k = lineBreak(in: bytes, at: i)
                 if k > 0 {
                     i += k
                     starts.append(i)
@@ -127,9 +147,8 @@ extension YAML {
 
         /// The text of a 1-based line, without its line break; "" past the end.
         func line(_ number: Int) -> String {
-            let starts = lineStarts()
-            guard number >= 1, number <= starts.count else { return "" }
-            let start = starts[number - 1]
+            guard number >= 1, number <= lineStarts.count else { return "" }
+            let start = lineStarts[number - 1]
             var end = start
             while end < bytes.count, lineBreak(at: end) == 0 { end += 1 }
             return String(decoding: bytes[start..<end], as: UTF8.self)
@@ -137,7 +156,7 @@ extension YAML {
 
         /// The mark of a byte offset: line and column (in Unicode scalars) as libyaml counts them.
         func mark(atByte offset: Int) -> Mark {
-            let starts = lineStarts()
+            let starts = lineStarts
             var line = 0
             var lo = 0
             var hi = starts.count - 1
@@ -152,6 +171,19 @@ extension YAML {
                 i += 1
             }
             return Mark(file: file, line: line + 1, column: column)
+        }
+
+        /// The byte offset of a 1-based line and column (clamped to the end of that line); nil past the end.
+        func offset(of mark: Mark) -> Int? {
+            guard mark.line >= 1, mark.line <= lineStarts.count else { return nil }
+            var i = lineStarts[mark.line - 1]
+            var column = 1
+            while column < mark.column, i < bytes.count, lineBreak(at: i) == 0 {
+                i += 1
+                while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+                column += 1
+            }
+            return i
         }
 
         /// The Unicode scalar at a 1-based line and column, if any.

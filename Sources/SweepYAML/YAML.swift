@@ -7,7 +7,7 @@ public enum YAML {
 
     /// Reads and parses a file (rejects non-UTF-8 or binary content with a clear error).
     public static func parse(contentsOf path: String) throws(YAMLError) -> Node? {
-        let source = try SourceText.read(path)
+        let source = try SourceText.load(path)
         try source.validate()
         return try Parser.parse(source)
     }
