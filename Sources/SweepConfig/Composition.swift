@@ -20,3 +20,12 @@ public struct Composition: Sendable {
         self.files = files
     }
 }
+
+extension Composition {
+    /// Throws one diagnostic per `???` value left unset, at the place it was declared.
+    public func checkComplete() throws(ConfigError) {
+        let missing = config.missingValues()
+        guard !missing.isEmpty else { return }
+        throw ConfigError(missing.flatMap { ConfigDecoder.mandatory(path: $0.path, at: $0.node.origin).diagnostics })
+    }
+}

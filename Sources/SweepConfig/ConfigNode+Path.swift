@@ -34,7 +34,7 @@ extension ConfigNode {
     }
 
     /// The child under one key: a mapping key, or an index into a sequence.
-    func child(_ key: String) -> ConfigNode? {
+    public func child(_ key: String) -> ConfigNode? {
         switch value {
         case .mapping(let mapping): return mapping[key]
         case .sequence(let items):
@@ -44,8 +44,14 @@ extension ConfigNode {
         }
     }
 
+    /// The node at a dotted key path such as `optim.betas` or `model.layers[0]`, or nil.
+    public func node(atPath path: String) -> ConfigNode? {
+        guard let keys = ConfigNode.pathKeys(path) else { return nil }
+        return node(at: keys)
+    }
+
     /// The node at a key path, or nil when some key is absent.
-    func node(at keys: some Collection<String>) -> ConfigNode? {
+    public func node(at keys: some Collection<String>) -> ConfigNode? {
         var node = self
         for key in keys {
             guard let next = node.child(key) else { return nil }

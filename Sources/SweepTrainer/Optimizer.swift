@@ -1,3 +1,4 @@
+import SweepTrainerConfig
 internal import Foundation
 
 /// SGD (momentum, Nesterov), Adam and AdamW with PyTorch's update rules.

@@ -1,3 +1,4 @@
+import SweepTrainerConfig
 internal import Foundation
 
 /// One training run: the model, its optimiser and regularisers, the data and the logs.

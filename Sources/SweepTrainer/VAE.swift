@@ -1,3 +1,4 @@
+import SweepTrainerConfig
 internal import Foundation
 
 /// A β-VAE: an MLP encoder to (μ, σ) of a Gaussian latent, one reparameterised sample, an MLP

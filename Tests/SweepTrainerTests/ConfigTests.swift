@@ -1,3 +1,4 @@
+import SweepTrainerConfig
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import SweepTrainerConfig
 import Foundation
 
 @testable import SweepTrainer
