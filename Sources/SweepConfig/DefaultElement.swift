@@ -156,8 +156,11 @@ final class DefaultElement {
         return String(joined[range.upperBound...].dropFirst())
     }
 
+    /// Records the file's `# @package` header as an absolute package. `_group_` in a header
+    /// means the group's package (Hydra 1.3 silently takes it literally since 1.2; see README).
     func setPackageHeader(_ header: String?) {
         guard var header else { return }
+        header = header.replacingOccurrences(of: "_group_", with: defaultPackage)
         if header != "_global_" && !header.hasPrefix("_global_.") {
             header = header.isEmpty ? "_global_" : "_global_." + header
         }

@@ -24,12 +24,15 @@ extension Sweep {
         @Flag(help: "Print one JSON object instead of YAML.")
         var json = false
 
+        @Flag(help: "Compose only: skip the check against the bundled trainer's config schema.")
+        var noCheck = false
+
         func run() throws {
             let composition: Composition
             do {
                 composition = try Composer(configFile: config).compose(overrides)
                 try composition.checkComplete()
-                try TrainerSchema.check(composition.config)
+                if !noCheck { try TrainerSchema.check(composition.config) }
             } catch {
                 throw CommandFailure(error)
             }
