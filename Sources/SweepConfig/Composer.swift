@@ -17,10 +17,9 @@ public struct Composer: Sendable {
         self.environment = environment
     }
 
-    /// The config root: the folder that holds the primary file.
+    /// The config root: the folder that holds the primary file (empty for the current folder).
     public var root: String {
-        let directory = (resolvedFile as NSString).deletingLastPathComponent
-        return directory.isEmpty ? "." : directory
+        (resolvedFile as NSString).deletingLastPathComponent
     }
 
     /// The primary file with `.yaml` added when it was left out.
@@ -98,7 +97,7 @@ public struct Composer: Sendable {
 
     /// Every group folder under the root, as `a` and `a/b`.
     static func groups(in repository: ConfigRepository) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: repository.root) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: repository.full("")) else { return [] }
         var groups: [String] = []
         while let path = enumerator.nextObject() as? String {
             if repository.groupExists(path) { groups.append(path) }

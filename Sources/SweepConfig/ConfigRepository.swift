@@ -14,6 +14,7 @@ final class ConfigRepository {
         var file: String
     }
 
+    /// The root folder; empty for the current directory (so that paths print as given).
     let root: String
     private var cache: [String: Loaded?] = [:]
 
@@ -24,13 +25,18 @@ final class ConfigRepository {
     /// The file a config path names (`model/vae` → `<root>/model/vae.yaml`).
     func file(_ configPath: String) -> String {
         let name = configPath.hasSuffix(".yaml") ? configPath : configPath + ".yaml"
-        return root.isEmpty ? name : (root as NSString).appendingPathComponent(name)
+        return full(name)
+    }
+
+    /// A path under the root as the file system takes it.
+    func full(_ path: String) -> String {
+        if root.isEmpty { return path.isEmpty ? "." : path }
+        return path.isEmpty ? root : (root as NSString).appendingPathComponent(path)
     }
 
     func groupExists(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
-        let full = path.isEmpty ? root : (root as NSString).appendingPathComponent(path)
-        return FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: full(path), isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     func configExists(_ configPath: String) -> Bool {
@@ -41,8 +47,7 @@ final class ConfigRepository {
 
     /// The options of a group: its `.yaml` files without the extension, sorted.
     func options(of group: String) -> [String] {
-        let full = group.isEmpty ? root : (root as NSString).appendingPathComponent(group)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: full(group))) ?? []
         return names.filter { $0.hasSuffix(".yaml") && configExists(group.isEmpty ? $0 : group + "/" + $0) }
             .map { String($0.dropLast(5)) }.sorted()
     }

@@ -154,7 +154,8 @@ final class Interpolator {
             guard let next = current.child(part) else {
                 var notes: [String] = []
                 if case .mapping(let mapping) = current.value,
-                    let close = Suggestion.closest(to: part, in: Array(mapping.keys))
+                    let close = Suggestion.closest(
+                        to: part, in: mapping.keys.filter { walked + [$0] != path })
                 {
                     notes.append("help: did you mean '\(Self.dotted(walked + [close]))'?")
                 }
