@@ -75,6 +75,11 @@ extension YAML {
                 return trailingContent()
             case "did not find expected node content":
                 return missingValue()
+            case "did not find expected comment or line break" where context == "while scanning a block scalar":
+                return source.diagnostic(
+                    "unexpected text after the block scalar indicator", at: problemMark,
+                    notes: source.note("the block scalar starts", at: contextMark)
+                        + ["help: '|' and '>' end their line; start the text on the next line, indented"])
             case "found undefined tag handle":
                 return source.diagnostic(
                     "unknown tag handle in '\(word(at: problemMark))'", at: problemMark,

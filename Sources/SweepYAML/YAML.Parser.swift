@@ -230,8 +230,7 @@ extension YAML {
                             "a merge key '<<' list may hold only mappings, found \(Self.kind(item))", at: item.mark))
                     }
                 }
-                // Earlier sources win: add them last.
-                stack[top].merges.append(contentsOf: items.reversed())
+                stack[top].merges.append(contentsOf: items)
             case .scalar:
                 throw YAMLError(source.diagnostic(
                     "the merge key '<<' needs a mapping or a list of mappings, found \(Self.kind(value))", at: value.mark,
@@ -272,21 +271,30 @@ extension YAML {
             }
         }
 
-        /// The mapping's pairs after merge keys, as PyYAML orders them: merged pairs first, then the
-        /// explicit ones; a repeated key keeps its first position and takes its last value.
+        /// The mapping's pairs after merge keys, as the YAML merge spec and PyYAML 6.0.4 order them:
+        /// merged pairs first, in the order of the merge sources; among the sources the first one that
+        /// has a key wins; then the explicit pairs, which override a merged value in its place.
+        ///
+        /// PyYAML 6.0.4 lets the *last* source win for keys longer than one character (it dedups by
+        /// string identity: yaml/pyyaml#953); this follows the spec, as PyYAML 6.0.3 did.
         func mergedPairs(_ frame: Frame) throws(YAMLError) -> [Node.Pair] {
             guard !frame.merges.isEmpty else { return frame.pairs }
-            var all: [Node.Pair] = []
-            for source in frame.merges {
-                if case .mapping(let pairs) = source.content { all.append(contentsOf: pairs) }
-            }
-            all.append(contentsOf: frame.pairs)
             var result: [Node.Pair] = []
             var index: [KeyIdentity: Int] = [:]
-            for pair in all {
+            for source in frame.merges {
+                guard case .mapping(let pairs) = source.content else { continue }
+                for pair in pairs {
+                    let id = Self.identity(pair.key)
+                    if index[id] == nil {
+                        index[id] = result.count
+                        result.append(pair)
+                    }
+                }
+            }
+            for pair in frame.pairs {
                 let id = Self.identity(pair.key)
                 if let at = index[id] {
-                    result[at].value = pair.value
+                    result[at] = pair
                 } else {
                     index[id] = result.count
                     result.append(pair)
