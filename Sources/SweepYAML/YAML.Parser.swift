@@ -120,7 +120,7 @@ extension YAML {
                             "undefined alias '*\(name)'", at: start,
                             notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
                     }
-                    try add(anchored.node, size: anchored.size)
+                    try add(anchored.node, size: anchored.size, at: start)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
@@ -172,12 +172,12 @@ extension YAML {
         }
 
         /// Adds a finished node to the open collection (or makes it the document root).
-        func add(_ node: Node, size: Int, counted: Bool = false) throws(YAMLError) {
+        func add(_ node: Node, size: Int, counted: Bool = false, at place: Mark? = nil) throws(YAMLError) {
             if !counted {
                 expanded += size
                 if expanded > Self.maxExpandedNodes {
                     throw YAMLError(source.diagnostic(
-                        "aliases expand this document to more than \(Self.maxExpandedNodes) nodes", at: node.mark,
+                        "aliases expand this document to more than \(Self.maxExpandedNodes) nodes", at: place ?? node.mark,
                         notes: ["help: this looks like an alias bomb; reuse fewer nested aliases"]))
                 }
             }
