@@ -116,6 +116,7 @@ extension YAML {
             switch c {
             case "\t": return "a tab"
             case " ": return "a space"
+            case "'": return "\"'\""
             default:
                 if c.properties.generalCategory == .control { return "a control character" }
                 return "'\(c)'"

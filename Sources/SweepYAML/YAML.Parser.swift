@@ -69,7 +69,7 @@ extension YAML {
             }
             initialized = true
             yaml_parser_set_input_string(parser, input.baseAddress, source.bytes.count)
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            // No explicit encoding: libyaml then skips a leading BOM without counting it as a column.
             var documents = 0
             var event = yaml_event_t()
             while true {
