@@ -22,6 +22,8 @@ extension YAML {
             var pairs: [Node.Pair] = []
             var pendingKey: Node?
             var merges: [Node] = []
+            /// Where each scalar key sits in `pairs`, for linear-time duplicate checks.
+            var keyIndex: [KeyIdentity: Int] = [:]
             var size = 1
         }
 
@@ -204,7 +206,13 @@ extension YAML {
             if isMergeKey(key) {
                 try addMerge(node, into: top)
             } else {
-                try checkDuplicate(key, in: stack[top].pairs)
+                if case .scalar = key.content {
+                    let id = Self.identity(key)
+                    if let first = stack[top].keyIndex[id] {
+                        throw duplicate(key, first: stack[top].pairs[first].key)
+                    }
+                    stack[top].keyIndex[id] = stack[top].pairs.count
+                }
                 stack[top].pairs.append(Node.Pair(key: key, value: node))
             }
         }
@@ -259,16 +267,11 @@ extension YAML {
             }
         }
 
-        func checkDuplicate(_ key: Node, in pairs: [Node.Pair]) throws(YAMLError) {
-            guard case .scalar = key.content else { return }
-            let id = Self.identity(key)
-            for pair in pairs where Self.identity(pair.key) == id {
-                let name = key.description
-                throw YAMLError(source.diagnostic(
-                    "duplicate key '\(name)' in this mapping", at: key.mark,
-                    notes: source.note("'\(pair.key.description)' was first defined", at: pair.key.mark)
-                        + ["help: remove one of the two, or rename it"]))
-            }
+        func duplicate(_ key: Node, first: Node) -> YAMLError {
+            YAMLError(source.diagnostic(
+                "duplicate key '\(key.description)' in this mapping", at: key.mark,
+                notes: source.note("'\(first.description)' was first defined", at: first.mark)
+                    + ["help: remove one of the two, or rename it"]))
         }
 
         /// The mapping's pairs after merge keys, as the YAML merge spec and PyYAML 6.0.4 order them:
