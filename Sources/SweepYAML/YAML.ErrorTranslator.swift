@@ -204,7 +204,8 @@ extension YAML {
                 if !wrong.isEmpty {
                     notes.append("note: a '\(wrong)' comes before its '\(close)'")
                 }
-                notes.append("help: add the matching '\(close)' after the last \(isList ? "item" : "entry") of the \(what)")
+                notes.append(
+                    "help: add the matching '\(close)' after the last \(isList ? "item" : "entry") of the \(what)")
                 return source.diagnostic("this '\(open)' is never closed", at: contextMark, notes: notes)
             }
             return source.diagnostic(

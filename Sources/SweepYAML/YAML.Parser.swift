@@ -86,10 +86,12 @@ extension YAML {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        throw YAMLError(source.diagnostic(
-                            "more than one YAML document in this file; a config file holds exactly one",
-                            at: start,
-                            notes: ["help: remove this '---' line and what follows, or split it into its own file"]))
+                        throw YAMLError(
+                            source.diagnostic(
+                                "more than one YAML document in this file; a config file holds exactly one",
+                                at: start,
+                                notes: ["help: remove this '---' line and what follows, or split it into its own file"])
+                        )
                     }
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
@@ -115,18 +117,22 @@ extension YAML {
                     let name = Self.string(event.data.alias.anchor) ?? ""
                     guard let anchored = anchors[name] else {
                         if stack.contains(where: { $0.anchor == name }) {
-                            throw YAMLError(source.diagnostic(
-                                "alias '*\(name)' refers to a node that contains it (a recursive alias)", at: start))
+                            throw YAMLError(
+                                source.diagnostic(
+                                    "alias '*\(name)' refers to a node that contains it (a recursive alias)", at: start)
+                            )
                         }
-                        throw YAMLError(source.diagnostic(
-                            "undefined alias '*\(name)'", at: start,
-                            notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
+                        throw YAMLError(
+                            source.diagnostic(
+                                "undefined alias '*\(name)'", at: start,
+                                notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
                     }
                     try add(anchored.node, size: anchored.size, at: start)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
-                    let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    let anchor = Self.string(
+                        isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     if let anchor { try checkDuplicateAnchor(anchor, at: start) }
                     stack.append(Frame(isMapping: isMapping, tag: tag, anchor: anchor, mark: start))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -149,10 +155,11 @@ extension YAML {
 
         func checkDuplicateAnchor(_ name: String, at mark: Mark) throws(YAMLError) {
             if let first = anchorMarks[name] {
-                throw YAMLError(source.diagnostic(
-                    "duplicate anchor '&\(name)'", at: mark,
-                    notes: source.note("the anchor '&\(name)' was first defined", at: first)
-                        + ["help: give each anchor a different name"]))
+                throw YAMLError(
+                    source.diagnostic(
+                        "duplicate anchor '&\(name)'", at: mark,
+                        notes: source.note("the anchor '&\(name)' was first defined", at: first)
+                            + ["help: give each anchor a different name"]))
             }
             anchorMarks[name] = mark
         }
@@ -164,12 +171,18 @@ extension YAML {
 
         /// Rejects explicit standard tags whose text the loader could not construct (`!!int abc`).
         func checkTag(_ node: Node) throws(YAMLError) {
-            guard let tag = node.tag, tag.hasPrefix(ScalarResolver.yamlTag), case .scalar(let s) = node.content else { return }
+            guard let tag = node.tag, tag.hasPrefix(ScalarResolver.yamlTag), case .scalar(let s) = node.content else {
+                return
+            }
             let name = String(tag.dropFirst(ScalarResolver.yamlTag.count))
             guard ["int", "float", "bool"].contains(name) else { return }
             if ScalarResolver.value(of: s, tag: tag) == nil {
-                let what = name == "int" ? "an integer (or it does not fit in 64 bits)" : name == "float" ? "a number" : "a boolean (true/false, yes/no, on/off)"
-                throw YAMLError(source.diagnostic("'\(s.text)' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
+                let what =
+                    name == "int"
+                    ? "an integer (or it does not fit in 64 bits)"
+                    : name == "float" ? "a number" : "a boolean (true/false, yes/no, on/off)"
+                throw YAMLError(
+                    source.diagnostic("'\(s.text)' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
             }
         }
 
@@ -178,9 +191,11 @@ extension YAML {
             if !counted {
                 expanded += size
                 if expanded > Self.maxExpandedNodes {
-                    throw YAMLError(source.diagnostic(
-                        "aliases expand this document to more than \(Self.maxExpandedNodes) nodes", at: place ?? node.mark,
-                        notes: ["help: this looks like an alias bomb; reuse fewer nested aliases"]))
+                    throw YAMLError(
+                        source.diagnostic(
+                            "aliases expand this document to more than \(Self.maxExpandedNodes) nodes",
+                            at: place ?? node.mark,
+                            notes: ["help: this looks like an alias bomb; reuse fewer nested aliases"]))
                 }
             }
             guard !stack.isEmpty else {
@@ -234,15 +249,19 @@ extension YAML {
             case .sequence(let items):
                 for item in items {
                     guard case .mapping = item.content else {
-                        throw YAMLError(source.diagnostic(
-                            "a merge key '<<' list may hold only mappings, found \(Self.kind(item))", at: item.mark))
+                        throw YAMLError(
+                            source.diagnostic(
+                                "a merge key '<<' list may hold only mappings, found \(Self.kind(item))", at: item.mark)
+                        )
                     }
                 }
                 stack[top].merges.append(contentsOf: items)
             case .scalar:
-                throw YAMLError(source.diagnostic(
-                    "the merge key '<<' needs a mapping or a list of mappings, found \(Self.kind(value))", at: value.mark,
-                    notes: ["help: write '<<: *name' with an anchored mapping, or '<<: [*a, *b]'"]))
+                throw YAMLError(
+                    source.diagnostic(
+                        "the merge key '<<' needs a mapping or a list of mappings, found \(Self.kind(value))",
+                        at: value.mark,
+                        notes: ["help: write '<<: *name' with an anchored mapping, or '<<: [*a, *b]'"]))
             }
         }
 
@@ -268,10 +287,11 @@ extension YAML {
         }
 
         func duplicate(_ key: Node, first: Node) -> YAMLError {
-            YAMLError(source.diagnostic(
-                "duplicate key '\(key.description)' in this mapping", at: key.mark,
-                notes: source.note("'\(first.description)' was first defined", at: first.mark)
-                    + ["help: remove one of the two, or rename it"]))
+            YAMLError(
+                source.diagnostic(
+                    "duplicate key '\(key.description)' in this mapping", at: key.mark,
+                    notes: source.note("'\(first.description)' was first defined", at: first.mark)
+                        + ["help: remove one of the two, or rename it"]))
         }
 
         /// The mapping's pairs after merge keys, as the YAML merge spec and PyYAML 6.0.4 order them:

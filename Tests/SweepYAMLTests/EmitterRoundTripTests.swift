@@ -31,13 +31,16 @@ import Testing
     ]
 
     /// Single-line printable texts (any of them can be single-quoted).
-    static let singleSafe = plainSafe + [
-        " lead", "trail ", "a: b", "x #y", "#c", "- item", "[x", "{y", "@at", "`b", "%p", "!t", "&a", "*a", "'q",
-        "\"d", "? k", "|", ">", "---", "...", "", " ", "<<",
-    ]
+    static let singleSafe =
+        plainSafe + [
+            " lead", "trail ", "a: b", "x #y", "#c", "- item", "[x", "{y", "@at", "`b", "%p", "!t", "&a", "*a", "'q",
+            "\"d", "? k", "|", ">", "---", "...", "", " ", "<<",
+        ]
 
     /// Multi-line texts a block scalar can hold.
-    static let blockSafe = ["line\n", "two\nlines\n", "no newline", "a\n\nb\n", "  indented\nx\n", "keep\n\n", "é\n日本\n"]
+    static let blockSafe = [
+        "line\n", "two\nlines\n", "no newline", "a\n\nb\n", "  indented\nx\n", "keep\n\n", "é\n日本\n",
+    ]
 
     struct Generator {
         var rng: SplitMix
@@ -59,7 +62,9 @@ import Testing
                 let style = pick([Node.Scalar.Style.plain, .singleQuoted, .doubleQuoted, .literal, .folded])
                 return Node(.scalar(Node.Scalar(awkwardText(), style: style)), tag: tag)
             }
-            let styles: [Node.Scalar.Style] = isKey ? [.plain, .singleQuoted, .doubleQuoted] : [.plain, .singleQuoted, .doubleQuoted, .literal, .folded]
+            let styles: [Node.Scalar.Style] =
+                isKey
+                ? [.plain, .singleQuoted, .doubleQuoted] : [.plain, .singleQuoted, .doubleQuoted, .literal, .folded]
             let style = pick(styles)
             let text: String
             switch style {

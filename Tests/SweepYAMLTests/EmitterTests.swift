@@ -18,7 +18,10 @@ import Testing
         ("unicode", S.scalar("β-VAE ✓ 日本")),
         ("typed", S.scalar("5", tag: "tag:yaml.org,2002:str")),
         ("custom", S.mapping([("k", S.scalar("v"))], tag: "!thing")),
-        ("nested", S.sequence([S.mapping([("a", S.scalar("1")), ("b", S.sequence([]))]), S.sequence([S.scalar("x")])])),
+        (
+            "nested",
+            S.sequence([S.mapping([("a", S.scalar("1")), ("b", S.sequence([]))]), S.sequence([S.scalar("x")])])
+        ),
         ("none", S.mapping([])),
     ])
 
@@ -80,8 +83,10 @@ import Testing
     }
 
     @Test func plainScalarsThatCannotBePlainAreQuoted() throws {
-        let texts = [" lead", "trail ", "a: b", "x #y", "#c", "- item", "[x", "{y", "@at", "`b", "%p", "!t", "&a", "*a",
-            "'q", "\"d", "? k", "|", ">", "---", "...", "tab\t", "new\nline", "\u{1}", "12\n", ""]
+        let texts = [
+            " lead", "trail ", "a: b", "x #y", "#c", "- item", "[x", "{y", "@at", "`b", "%p", "!t", "&a", "*a",
+            "'q", "\"d", "? k", "|", ">", "---", "...", "tab\t", "new\nline", "\u{1}", "12\n", "",
+        ]
         let node = S.sequence(texts.map { S.scalar($0) })
         let text = try YAML.emit(node)
         guard case .sequence(let items)? = try YAML.parse(text, file: "e.yaml")?.content else {

@@ -40,7 +40,8 @@ import Testing
     }
 
     @Test func latin1File() throws {
-        let (path, message) = try Self.error(readingBytes: Array("name: mnist\nnote: caf".utf8) + [0xE9] + Array(" au lait\n".utf8))
+        let (path, message) = try Self.error(
+            readingBytes: Array("name: mnist\nnote: caf".utf8) + [0xE9] + Array(" au lait\n".utf8))
         #expect(
             message == """
                 \(path):2:10: error: the file is not valid UTF-8: byte 0xE9 cannot appear here
@@ -56,7 +57,9 @@ import Testing
     }
 
     @Test func binaryFile() throws {
-        let (path, message) = try Self.error(readingBytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        let (path, message) = try Self.error(readingBytes: [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13,
+        ])
         // The PNG signature holds "\r\n" and "\n": the NUL is the first byte of line 3.
         #expect(message == "\(path):3:1: error: this is a binary file, not YAML text (it contains a NUL byte)")
     }
