@@ -182,7 +182,8 @@ extension YAML {
                     ? "an integer (or it does not fit in 64 bits)"
                     : name == "float" ? "a number" : "a boolean (true/false, yes/no, on/off)"
                 throw YAMLError(
-                    source.diagnostic("'\(s.text)' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
+                    source.diagnostic(
+                        "'\(Self.oneLine(s.text))' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
             }
         }
 
@@ -265,9 +266,15 @@ extension YAML {
             }
         }
 
+        /// A scalar's text for a one-line message: line breaks and tabs shown as escapes.
+        static func oneLine(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+                .replacingOccurrences(of: "\t", with: "\\t")
+        }
+
         static func kind(_ node: Node) -> String {
             switch node.content {
-            case .scalar(let s): return "the scalar '\(s.text)'"
+            case .scalar(let s): return "the scalar '\(oneLine(s.text))'"
             case .sequence: return "a sequence"
             case .mapping: return "a mapping"
             }

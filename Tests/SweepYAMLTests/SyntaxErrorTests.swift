@@ -283,4 +283,44 @@ import Testing
                        ^
                 """)
     }
+
+    @Test func lineWithoutColonBetweenKeys() {
+        #expect(
+            Support.error("a: 1\nb\nc: 2\n") == """
+                t.yaml:2:1: error: expected ':' after this key
+                    b
+                    ^
+                help: a line of a mapping is 'key: value'; if this line continues the value above, indent it more than that key, or quote the value
+                """)
+    }
+
+    @Test func textLineRunningIntoAKey() {
+        #expect(
+            Support.error("key with no colon\nother: 1\n") == """
+                t.yaml:2:6: error: unexpected ':' here: a mapping value cannot start in the middle of a value
+                    other: 1
+                         ^
+                help: line 1 has no ':', so it runs on into this line; a line of a mapping is 'key: value'
+                """)
+    }
+
+    @Test func anchorWithoutAName() {
+        #expect(
+            Support.error("a: & x\n") == """
+                t.yaml:1:4: error: an anchor '&' needs a name right after it (letters, digits, '-' or '_')
+                    a: & x
+                       ^
+                help: if '&' is part of the text, put the value in quotes
+                """)
+    }
+
+    @Test func colonInsideAnIndentedValue() {
+        #expect(
+            Support.error("cfg:\n  note: time: 10\n") == """
+                t.yaml:2:13: error: unexpected ':' here: a mapping value cannot start in the middle of a value
+                      note: time: 10
+                                ^
+                help: if ':' is part of the value, put the value in quotes: note: "time: 10"
+                """)
+    }
 }
