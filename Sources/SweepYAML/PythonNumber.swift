@@ -5,6 +5,22 @@ enum PythonNumber {
         s.properties.isWhitespace || (s.value >= 0x1C && s.value <= 0x1F)
     }
 
+    /// Python's number parsers read any Unicode decimal digit (`١٢` is 12): maps them to ASCII.
+    static func asciiDigits(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if !s.isASCII, s.properties.numericType == .decimal, let v = s.properties.numericValue,
+                let digit = Unicode.Scalar(48 + Int(v))
+            {
+                out.append(digit)
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
     static func stripped(_ text: String) -> Substring.UnicodeScalarView {
         let scalars = text.unicodeScalars
         guard let start = scalars.firstIndex(where: { !isSpace($0) }),
@@ -15,7 +31,7 @@ enum PythonNumber {
 
     /// `int(text, radix)` after underscores were removed: optional sign, optional matching prefix, digits.
     static func int(_ text: String, radix: Int) -> Int? {
-        var scalars = Array(stripped(text))
+        var scalars = Array(stripped(asciiDigits(text)))
         var negative = false
         if let f = scalars.first, f == "+" || f == "-" {
             negative = f == "-"
@@ -41,7 +57,7 @@ enum PythonNumber {
 
     /// `float(text)`: decimal with optional point and exponent, or inf/infinity/nan, case-insensitive.
     static func float(_ text: String) -> Double? {
-        let body = String(String.UnicodeScalarView(stripped(text))).lowercased()
+        let body = String(String.UnicodeScalarView(stripped(asciiDigits(text)))).lowercased()
         var rest = Substring(body)
         var sign = 1.0
         if let f = rest.first, f == "+" || f == "-" {

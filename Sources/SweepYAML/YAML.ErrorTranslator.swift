@@ -75,6 +75,25 @@ extension YAML {
                 return trailingContent()
             case "did not find expected node content":
                 return missingValue()
+            case "did not find expected comment or line break" where context == "while scanning a block scalar":
+                return source.diagnostic(
+                    "unexpected text after the block scalar indicator", at: problemMark,
+                    notes: source.note("the block scalar starts", at: contextMark)
+                        + ["help: '|' and '>' end their line; start the text on the next line, indented"])
+            case "could not find expected ':'" where context == "while scanning a simple key":
+                return source.diagnostic(
+                    "expected ':' after this key", at: contextMark,
+                    notes: [
+                        "help: a line of a mapping is 'key: value'; if this line continues the value above, indent "
+                            + "it more than that key, or quote the value"
+                    ])
+            case "did not find expected alphabetic or numeric character"
+            where context == "while scanning an anchor" || context == "while scanning an alias":
+                let sign = context.hasSuffix("anchor") ? "&" : "*"
+                let what = sign == "&" ? "an anchor" : "an alias"
+                return source.diagnostic(
+                    "\(what) '\(sign)' needs a name right after it (letters, digits, '-' or '_')", at: contextMark,
+                    notes: ["help: if '\(sign)' is part of the text, put the value in quotes"])
             case "found undefined tag handle":
                 return source.diagnostic(
                     "unknown tag handle in '\(word(at: problemMark))'", at: problemMark,
@@ -111,6 +130,7 @@ extension YAML {
             switch c {
             case "\t": return "a tab"
             case " ": return "a space"
+            case "'": return "\"'\""
             default:
                 if c.properties.generalCategory == .control { return "a control character" }
                 return "'\(c)'"
@@ -198,7 +218,8 @@ extension YAML {
                 if !wrong.isEmpty {
                     notes.append("note: a '\(wrong)' comes before its '\(close)'")
                 }
-                notes.append("help: add the matching '\(close)' after the last \(isList ? "item" : "entry") of the \(what)")
+                notes.append(
+                    "help: add the matching '\(close)' after the last \(isList ? "item" : "entry") of the \(what)")
                 return source.diagnostic("this '\(open)' is never closed", at: contextMark, notes: notes)
             }
             return source.diagnostic(
@@ -242,7 +263,8 @@ extension YAML {
         }
 
         func unknownEscape() -> Diagnostic {
-            let escape = String(word(at: problemMark).unicodeScalars.prefix(2))
+            let scalars = line(problemMark).unicodeScalars.dropFirst(problemMark.column - 1).prefix(2)
+            let escape = String(String.UnicodeScalarView(scalars))
             return source.diagnostic(
                 "unknown escape '\(escape)' in a double-quoted string", at: problemMark,
                 notes: [
@@ -338,10 +360,11 @@ extension YAML {
             let before = String(text.unicodeScalars.prefix(problemMark.column - 1))
             // `a: b: c` — a second ': ' on the line of a key.
             if let range = before.range(of: ": ") {
-                let key = before[..<range.lowerBound]
-                let value = text[range.upperBound...].trimmingSuffixSpaces()
-                let suggestion =
-                    value.contains("\"") ? "'\(value)'" : "\"\(value)\""
+                let key = before[..<range.lowerBound].drop(while: { $0 == " " })
+                let skipped = before[..<range.upperBound].unicodeScalars.count
+                let rest = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(skipped)))
+                let value = rest.trimmingSuffixSpaces()
+                let suggestion = value.contains("\"") ? "'\(value)'" : "\"\(value)\""
                 return source.diagnostic(
                     message, at: problemMark,
                     notes: ["help: if ':' is part of the value, put the value in quotes: \(key): \(suggestion)"])
@@ -357,6 +380,17 @@ extension YAML {
                         notes: [
                             "help: line \(previous.number) has no space after its ':'; write 'key: value' "
                                 + "(or quote the whole text if ':' belongs to it)"
+                        ])
+                }
+                // A line without ':' between keys.
+                if !previous.text.contains(":"), Self.indentation(previous.text) == indent,
+                    !previous.text.drop(while: { $0 == " " }).hasPrefix("-")
+                {
+                    return source.diagnostic(
+                        message, at: problemMark,
+                        notes: [
+                            "help: line \(previous.number) has no ':', so it runs on into this line; a line of a "
+                                + "mapping is 'key: value'"
                         ])
                 }
                 // A key indented under a key that already has a value.

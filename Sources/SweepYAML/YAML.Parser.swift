@@ -22,6 +22,8 @@ extension YAML {
             var pairs: [Node.Pair] = []
             var pendingKey: Node?
             var merges: [Node] = []
+            /// Where each scalar key sits in `pairs`, for linear-time duplicate checks.
+            var keyIndex: [KeyIdentity: Int] = [:]
             var size = 1
         }
 
@@ -69,7 +71,7 @@ extension YAML {
             }
             initialized = true
             yaml_parser_set_input_string(parser, input.baseAddress, source.bytes.count)
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            // No explicit encoding: libyaml then skips a leading BOM without counting it as a column.
             var documents = 0
             var event = yaml_event_t()
             while true {
@@ -84,10 +86,12 @@ extension YAML {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        throw YAMLError(source.diagnostic(
-                            "more than one YAML document in this file; a config file holds exactly one",
-                            at: start,
-                            notes: ["help: remove this '---' line and what follows, or split it into its own file"]))
+                        throw YAMLError(
+                            source.diagnostic(
+                                "more than one YAML document in this file; a config file holds exactly one",
+                                at: start,
+                                notes: ["help: remove this '---' line and what follows, or split it into its own file"])
+                        )
                     }
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
@@ -113,18 +117,22 @@ extension YAML {
                     let name = Self.string(event.data.alias.anchor) ?? ""
                     guard let anchored = anchors[name] else {
                         if stack.contains(where: { $0.anchor == name }) {
-                            throw YAMLError(source.diagnostic(
-                                "alias '*\(name)' refers to a node that contains it (a recursive alias)", at: start))
+                            throw YAMLError(
+                                source.diagnostic(
+                                    "alias '*\(name)' refers to a node that contains it (a recursive alias)", at: start)
+                            )
                         }
-                        throw YAMLError(source.diagnostic(
-                            "undefined alias '*\(name)'", at: start,
-                            notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
+                        throw YAMLError(
+                            source.diagnostic(
+                                "undefined alias '*\(name)'", at: start,
+                                notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
                     }
-                    try add(anchored.node, size: anchored.size)
+                    try add(anchored.node, size: anchored.size, at: start)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
-                    let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    let anchor = Self.string(
+                        isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     if let anchor { try checkDuplicateAnchor(anchor, at: start) }
                     stack.append(Frame(isMapping: isMapping, tag: tag, anchor: anchor, mark: start))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -147,10 +155,11 @@ extension YAML {
 
         func checkDuplicateAnchor(_ name: String, at mark: Mark) throws(YAMLError) {
             if let first = anchorMarks[name] {
-                throw YAMLError(source.diagnostic(
-                    "duplicate anchor '&\(name)'", at: mark,
-                    notes: source.note("the anchor '&\(name)' was first defined", at: first)
-                        + ["help: give each anchor a different name"]))
+                throw YAMLError(
+                    source.diagnostic(
+                        "duplicate anchor '&\(name)'", at: mark,
+                        notes: source.note("the anchor '&\(name)' was first defined", at: first)
+                            + ["help: give each anchor a different name"]))
             }
             anchorMarks[name] = mark
         }
@@ -162,23 +171,32 @@ extension YAML {
 
         /// Rejects explicit standard tags whose text the loader could not construct (`!!int abc`).
         func checkTag(_ node: Node) throws(YAMLError) {
-            guard let tag = node.tag, tag.hasPrefix(ScalarResolver.yamlTag), case .scalar(let s) = node.content else { return }
+            guard let tag = node.tag, tag.hasPrefix(ScalarResolver.yamlTag), case .scalar(let s) = node.content else {
+                return
+            }
             let name = String(tag.dropFirst(ScalarResolver.yamlTag.count))
             guard ["int", "float", "bool"].contains(name) else { return }
             if ScalarResolver.value(of: s, tag: tag) == nil {
-                let what = name == "int" ? "an integer (or it does not fit in 64 bits)" : name == "float" ? "a number" : "a boolean (true/false, yes/no, on/off)"
-                throw YAMLError(source.diagnostic("'\(s.text)' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
+                let what =
+                    name == "int"
+                    ? "an integer (or it does not fit in 64 bits)"
+                    : name == "float" ? "a number" : "a boolean (true/false, yes/no, on/off)"
+                throw YAMLError(
+                    source.diagnostic(
+                        "'\(Self.oneLine(s.text))' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
             }
         }
 
         /// Adds a finished node to the open collection (or makes it the document root).
-        func add(_ node: Node, size: Int, counted: Bool = false) throws(YAMLError) {
+        func add(_ node: Node, size: Int, counted: Bool = false, at place: Mark? = nil) throws(YAMLError) {
             if !counted {
                 expanded += size
                 if expanded > Self.maxExpandedNodes {
-                    throw YAMLError(source.diagnostic(
-                        "aliases expand this document to more than \(Self.maxExpandedNodes) nodes", at: node.mark,
-                        notes: ["help: this looks like an alias bomb; reuse fewer nested aliases"]))
+                    throw YAMLError(
+                        source.diagnostic(
+                            "aliases expand this document to more than \(Self.maxExpandedNodes) nodes",
+                            at: place ?? node.mark,
+                            notes: ["help: this looks like an alias bomb; reuse fewer nested aliases"]))
                 }
             }
             guard !stack.isEmpty else {
@@ -204,7 +222,13 @@ extension YAML {
             if isMergeKey(key) {
                 try addMerge(node, into: top)
             } else {
-                try checkDuplicate(key, in: stack[top].pairs)
+                if case .scalar = key.content {
+                    let id = Self.identity(key)
+                    if let first = stack[top].keyIndex[id] {
+                        throw duplicate(key, first: stack[top].pairs[first].key)
+                    }
+                    stack[top].keyIndex[id] = stack[top].pairs.count
+                }
                 stack[top].pairs.append(Node.Pair(key: key, value: node))
             }
         }
@@ -226,22 +250,31 @@ extension YAML {
             case .sequence(let items):
                 for item in items {
                     guard case .mapping = item.content else {
-                        throw YAMLError(source.diagnostic(
-                            "a merge key '<<' list may hold only mappings, found \(Self.kind(item))", at: item.mark))
+                        throw YAMLError(
+                            source.diagnostic(
+                                "a merge key '<<' list may hold only mappings, found \(Self.kind(item))", at: item.mark)
+                        )
                     }
                 }
-                // Earlier sources win: add them last.
-                stack[top].merges.append(contentsOf: items.reversed())
+                stack[top].merges.append(contentsOf: items)
             case .scalar:
-                throw YAMLError(source.diagnostic(
-                    "the merge key '<<' needs a mapping or a list of mappings, found \(Self.kind(value))", at: value.mark,
-                    notes: ["help: write '<<: *name' with an anchored mapping, or '<<: [*a, *b]'"]))
+                throw YAMLError(
+                    source.diagnostic(
+                        "the merge key '<<' needs a mapping or a list of mappings, found \(Self.kind(value))",
+                        at: value.mark,
+                        notes: ["help: write '<<: *name' with an anchored mapping, or '<<: [*a, *b]'"]))
             }
+        }
+
+        /// A scalar's text for a one-line message: line breaks and tabs shown as escapes.
+        static func oneLine(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+                .replacingOccurrences(of: "\t", with: "\\t")
         }
 
         static func kind(_ node: Node) -> String {
             switch node.content {
-            case .scalar(let s): return "the scalar '\(s.text)'"
+            case .scalar(let s): return "the scalar '\(oneLine(s.text))'"
             case .sequence: return "a sequence"
             case .mapping: return "a mapping"
             }
@@ -260,33 +293,38 @@ extension YAML {
             }
         }
 
-        func checkDuplicate(_ key: Node, in pairs: [Node.Pair]) throws(YAMLError) {
-            guard case .scalar = key.content else { return }
-            let id = Self.identity(key)
-            for pair in pairs where Self.identity(pair.key) == id {
-                let name = key.description
-                throw YAMLError(source.diagnostic(
-                    "duplicate key '\(name)' in this mapping", at: key.mark,
-                    notes: source.note("'\(pair.key.description)' was first defined", at: pair.key.mark)
+        func duplicate(_ key: Node, first: Node) -> YAMLError {
+            YAMLError(
+                source.diagnostic(
+                    "duplicate key '\(key.description)' in this mapping", at: key.mark,
+                    notes: source.note("'\(first.description)' was first defined", at: first.mark)
                         + ["help: remove one of the two, or rename it"]))
-            }
         }
 
-        /// The mapping's pairs after merge keys, as PyYAML orders them: merged pairs first, then the
-        /// explicit ones; a repeated key keeps its first position and takes its last value.
+        /// The mapping's pairs after merge keys, as the YAML merge spec and PyYAML 6.0.4 order them:
+        /// merged pairs first, in the order of the merge sources; among the sources the first one that
+        /// has a key wins; then the explicit pairs, which override a merged value in its place.
+        ///
+        /// PyYAML 6.0.4 lets the *last* source win for keys longer than one character (it dedups by
+        /// string identity: yaml/pyyaml#953); this follows the spec, as PyYAML 6.0.3 did.
         func mergedPairs(_ frame: Frame) throws(YAMLError) -> [Node.Pair] {
             guard !frame.merges.isEmpty else { return frame.pairs }
-            var all: [Node.Pair] = []
-            for source in frame.merges {
-                if case .mapping(let pairs) = source.content { all.append(contentsOf: pairs) }
-            }
-            all.append(contentsOf: frame.pairs)
             var result: [Node.Pair] = []
             var index: [KeyIdentity: Int] = [:]
-            for pair in all {
+            for source in frame.merges {
+                guard case .mapping(let pairs) = source.content else { continue }
+                for pair in pairs {
+                    let id = Self.identity(pair.key)
+                    if index[id] == nil {
+                        index[id] = result.count
+                        result.append(pair)
+                    }
+                }
+            }
+            for pair in frame.pairs {
                 let id = Self.identity(pair.key)
                 if let at = index[id] {
-                    result[at].value = pair.value
+                    result[at] = pair
                 } else {
                     index[id] = result.count
                     result.append(pair)

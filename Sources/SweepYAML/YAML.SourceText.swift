@@ -55,16 +55,18 @@ extension YAML {
         /// Rejects binary content (NUL bytes) and text that is not UTF-8, naming the first bad byte.
         func validate() throws(YAMLError) {
             if let nul = bytes.firstIndex(of: 0) {
-                throw YAMLError(Diagnostic(
-                    "this is a binary file, not YAML text (it contains a NUL byte)",
-                    at: .file(mark(atByte: nul)), sourceLine: nil))
+                throw YAMLError(
+                    Diagnostic(
+                        "this is a binary file, not YAML text (it contains a NUL byte)",
+                        at: .file(mark(atByte: nul)), sourceLine: nil))
             }
             if let bad = Self.firstInvalidUTF8(bytes) {
                 let mark = mark(atByte: bad)
-                throw YAMLError(Diagnostic(
-                    "the file is not valid UTF-8: byte 0x\(Self.hex(bytes[bad])) cannot appear here",
-                    at: .file(mark), sourceLine: line(mark.line),
-                    notes: ["help: YAML files must be UTF-8; re-save it as UTF-8 (it may be Latin-1 or UTF-16)"]))
+                throw YAMLError(
+                    Diagnostic(
+                        "the file is not valid UTF-8: byte 0x\(Self.hex(bytes[bad])) cannot appear here",
+                        at: .file(mark), sourceLine: line(mark.line),
+                        notes: ["help: YAML files must be UTF-8; re-save it as UTF-8 (it may be Latin-1 or UTF-16)"]))
             }
         }
 
@@ -119,7 +121,9 @@ extension YAML {
             if c == 10 { return 1 }
             if c == 13 { return i + 1 < bytes.count && bytes[i + 1] == 10 ? 2 : 1 }
             if c == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { return 2 }
-            if c == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return 3 }
+            if c == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                return 3
+            }
             return 0
         }
 
