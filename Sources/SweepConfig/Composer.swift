@@ -83,8 +83,7 @@ public struct Composer: Sendable {
             mapping.removeValue(forKey: "hydra")
             config.value = .mapping(mapping)
         }
-        let groups = Self.groups(in: repository)
-        try OverrideApplier(groups: groups).apply(defaultsOverrides.configOverrides, to: &config)
+        try OverrideApplier(listGroups: { Self.groups(in: repository) }).apply(defaultsOverrides.configOverrides, to: &config)
         let resolved = try Interpolator(root: config, environment: environment).resolveAll()
         var choices = OrderedDictionary<String, String?>()
         for (key, value) in defaultsOverrides.knownChoices where !key.hasPrefix("hydra/") {

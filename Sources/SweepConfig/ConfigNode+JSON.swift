@@ -55,6 +55,9 @@ extension ConfigNode {
 
     /// A JSON string literal with the escapes JSON requires; other characters as they are.
     static func jsonString(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

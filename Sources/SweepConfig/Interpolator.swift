@@ -26,7 +26,7 @@ final class Interpolator {
 
     private func resolveTree(_ node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode {
         switch node.value {
-        case .string(let s) where s.contains("${"):
+        case .string(let s) where s.hasInterpolation:
             return try resolveString(node, text: s, path: path)
         case .mapping(let mapping):
             var out = OrderedMapping()
@@ -229,5 +229,17 @@ final class Interpolator {
             return value.configNode(origin: .none)
         }
         return ConfigNode(.string(trimmed))
+    }
+}
+
+extension String {
+    /// Whether the text holds `${` (a byte scan, without Foundation's string search).
+    var hasInterpolation: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "$") { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -4,7 +4,10 @@ import SweepYAML
 /// with Hydra's struct-mode rules: `k=v` only changes keys that exist, `+k=v` only adds keys
 /// that do not, `++k=v` does either, `~k` deletes.
 struct OverrideApplier {
-    let groups: [String]
+    /// The config groups under the root, listed only when a message needs them.
+    let listGroups: () -> [String]
+
+    private var groups: [String] { listGroups() }
 
     func apply(_ overrides: [Override], to config: inout ConfigNode) throws(ConfigError) {
         for override in overrides {
