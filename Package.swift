@@ -35,7 +35,9 @@ let package = Package(
             ]),
         .target(name: "SweepPlot", dependencies: ["CZlib"]),
         .target(name: "SweepTrainerConfig", dependencies: ["SweepConfig"]),
-        .target(name: "SweepTrainer", dependencies: ["SweepTrainerConfig", "SweepConfig", "SweepPlot", "COpenBLAS", "CZlib"]),
+        .target(
+            name: "SweepTrainer",
+            dependencies: ["SweepTrainerConfig", "SweepConfig", "SweepPlot", "COpenBLAS", "CZlib"]),
 
         // Executables.
         .executableTarget(
@@ -46,7 +48,8 @@ let package = Package(
                 "SweepYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "sweep-train", dependencies: ["SweepTrainer", "SweepTrainerConfig", "SweepConfig", "SweepYAML"]),
+        .executableTarget(
+            name: "sweep-train", dependencies: ["SweepTrainer", "SweepTrainerConfig", "SweepConfig", "SweepYAML"]),
 
         // Tests.
         .testTarget(name: "SweepYAMLTests", dependencies: ["SweepYAML"], resources: [.copy("Fixtures")]),

@@ -69,7 +69,9 @@ public struct Composer: Sendable {
         }
         let repository = ConfigRepository(root: root)
         let name = String((file as NSString).lastPathComponent.dropLast(5))
-        let applicable = overrides.filter { $0.key != "hydra" && !$0.key.hasPrefix("hydra.") && !$0.key.hasPrefix("hydra/") }
+        let applicable = overrides.filter {
+            $0.key != "hydra" && !$0.key.hasPrefix("hydra.") && !$0.key.hasPrefix("hydra/")
+        }
         let defaultsOverrides = try DefaultsOverrides(applicable, repository: repository)
         let builder = DefaultsListBuilder(repository: repository, overrides: defaultsOverrides)
         let defaults = try builder.build(primary: name, origin: .none)
@@ -83,7 +85,8 @@ public struct Composer: Sendable {
             mapping.removeValue(forKey: "hydra")
             config.value = .mapping(mapping)
         }
-        try OverrideApplier(listGroups: { Self.groups(in: repository) }).apply(defaultsOverrides.configOverrides, to: &config)
+        try OverrideApplier(listGroups: { Self.groups(in: repository) }).apply(
+            defaultsOverrides.configOverrides, to: &config)
         let resolved = try Interpolator(root: config, environment: environment).resolveAll()
         var choices = OrderedDictionary<String, String?>()
         for (key, value) in defaultsOverrides.knownChoices where !key.hasPrefix("hydra/") {
@@ -108,7 +111,9 @@ public struct Composer: Sendable {
         let directory = (file as NSString).deletingLastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         var notes: [String] = []
-        if let close = Suggestion.closest(to: (file as NSString).lastPathComponent, in: names.filter { $0.hasSuffix(".yaml") }) {
+        if let close = Suggestion.closest(
+            to: (file as NSString).lastPathComponent, in: names.filter { $0.hasSuffix(".yaml") })
+        {
             notes.append("help: did you mean '\((directory as NSString).appendingPathComponent(close))'?")
         }
         return ConfigError(Diagnostic("config file '\(file)' does not exist", notes: notes))

@@ -13,7 +13,9 @@ public struct Composition: Sendable {
     public var files: [String]
 
     /// Creates a composition.
-    public init(config: ConfigNode, unresolved: ConfigNode, choices: OrderedDictionary<String, String?>, files: [String]) {
+    public init(
+        config: ConfigNode, unresolved: ConfigNode, choices: OrderedDictionary<String, String?>, files: [String]
+    ) {
         self.config = config
         self.unresolved = unresolved
         self.choices = choices

@@ -84,7 +84,8 @@ final class ConfigRepository {
             default:
                 throw ConfigError(
                     Diagnostic.at(
-                        node.mark, "a config file must hold a mapping at the top, not \(ConfigDecoder.describe(config.value))"))
+                        node.mark,
+                        "a config file must hold a mapping at the top, not \(ConfigDecoder.describe(config.value))"))
             }
         }
         cache[configPath] = loaded
@@ -125,7 +126,7 @@ final class ConfigRepository {
         guard case .sequence(let items) = node.value else {
             throw ConfigError(
                 node.origin.diagnostic(
-"'defaults' must be a list, not \(ConfigDecoder.describe(node.value))",
+                    "'defaults' must be a list, not \(ConfigDecoder.describe(node.value))",
                     notes: ["help: write each entry on its own line as '- group: option'"]))
         }
         var result: [DefaultElement] = []
@@ -138,7 +139,7 @@ final class ConfigRepository {
                 guard mapping.count == 1, let (key, value) = mapping.elements.first else {
                     throw ConfigError(
                         item.origin.diagnostic(
-"a defaults entry must have exactly one key, this one has \(mapping.count)",
+                            "a defaults entry must have exactly one key, this one has \(mapping.count)",
                             notes: ["help: write each entry on its own line as '- group: option'"]))
                 }
                 var words = key.split(separator: " ").map(String.init)
@@ -153,7 +154,7 @@ final class ConfigRepository {
                     } else {
                         throw ConfigError(
                             item.origin.diagnostic(
-"unknown keyword '\(word)' in the defaults entry '\(key)'",
+                                "unknown keyword '\(word)' in the defaults entry '\(key)'",
                                 notes: ["help: the keywords are 'optional' and 'override'"]))
                     }
                 }
@@ -169,7 +170,8 @@ final class ConfigRepository {
                         guard case .string(let s) = option.value else {
                             throw ConfigError(
                                 option.origin.diagnostic(
-"the options of '\(group)' must be names of configs, not \(ConfigDecoder.describe(option.value))"))
+                                    "the options of '\(group)' must be names of configs, not \(ConfigDecoder.describe(option.value))"
+                                ))
                         }
                         names.append(s)
                     }
@@ -177,7 +179,7 @@ final class ConfigRepository {
                 default:
                     throw ConfigError(
                         value.origin.diagnostic(
-"the option of '\(group)' must be a config name, a list of names or null, not \(ConfigDecoder.describe(value.value))",
+                            "the option of '\(group)' must be a config name, a list of names or null, not \(ConfigDecoder.describe(value.value))",
                             notes: ["help: quote it if it is a file name: \(group): '\(value.description)'"]))
                 }
                 let element = DefaultElement(.group(group, groupValue), package: package, origin: value.origin)
@@ -187,7 +189,8 @@ final class ConfigRepository {
             default:
                 throw ConfigError(
                     item.origin.diagnostic(
-"a defaults entry must be a config name or 'group: option', not \(ConfigDecoder.describe(item.value))"))
+                        "a defaults entry must be a config name or 'group: option', not \(ConfigDecoder.describe(item.value))"
+                    ))
             }
         }
         return result
@@ -201,4 +204,3 @@ final class ConfigRepository {
         return (String(text[..<at]), package)
     }
 }
-

@@ -1,3 +1,4 @@
+import Foundation
 import SweepYAML
 
 /// One entry of a defaults list (a port of Hydra 1.3's `ConfigDefault` and `GroupDefault`),
@@ -144,7 +145,8 @@ final class DefaultElement {
 
     func finalPackage(defaultToHeader: Bool = true) -> String {
         let parent = parentPackage ?? ""
-        let package = effectivePackage(defaultToHeader: defaultToHeader)
+        let package =
+            effectivePackage(defaultToHeader: defaultToHeader)
             ?? relativeGroupPath.replacingOccurrences(of: "/", with: ".")
         let joined: String
         if parent.isEmpty {
@@ -185,5 +187,3 @@ final class DefaultElement {
         return group
     }
 }
-
-import Foundation

@@ -82,7 +82,8 @@ struct DefaultsListBuilder {
                             element.origin.diagnostic(
                                 "in '\(path)': interpolation is not supported in the items of an options list"))
                     }
-                    let node = DefaultElement(.config(path: group + "/" + item), package: element.package, origin: element.origin)
+                    let node = DefaultElement(
+                        .config(path: group + "/" + item), package: element.package, origin: element.origin)
                     node.optional = element.optional
                     node.updateParent(baseDir: parent.groupPath, package: parent.finalPackage())
                     try addChild(DefaultsTree(node, parent: root))
@@ -119,7 +120,8 @@ struct DefaultsListBuilder {
             if element.isSelf {
                 if hasSelf {
                     throw ConfigError(
-                        element.origin.diagnostic("'_self_' appears twice in the defaults list of '\(parent.configPath)'"))
+                        element.origin.diagnostic(
+                            "'_self_' appears twice in the defaults list of '\(parent.configPath)'"))
                 }
                 hasSelf = true
             }
@@ -129,7 +131,9 @@ struct DefaultsListBuilder {
         }
     }
 
-    private func updateOverrides(_ defaults: [DefaultElement], parent: DefaultElement, interpolated: Bool) throws(ConfigError) {
+    private func updateOverrides(_ defaults: [DefaultElement], parent: DefaultElement, interpolated: Bool)
+        throws(ConfigError)
+    {
         var lastOverride: DefaultElement?
         for element in defaults where !element.isSelf {
             element.updateParent(baseDir: parent.groupPath, package: parent.finalPackage())
@@ -144,7 +148,8 @@ struct DefaultsListBuilder {
                 if interpolated {
                     throw ConfigError(
                         element.origin.diagnostic(
-                            "in '\(parent.configPath)': 'override' entries are not allowed under a config group chosen by interpolation"))
+                            "in '\(parent.configPath)': 'override' entries are not allowed under a config group chosen by interpolation"
+                        ))
                 }
                 overrides.addOverride(parentConfigPath: parent.configPath, element)
             }
@@ -152,7 +157,9 @@ struct DefaultsListBuilder {
     }
 
     /// Resolves `${group}` references in a defaults entry against the known group choices.
-    private func resolveInterpolation(_ element: DefaultElement, known: OrderedDictionary<String, String?>) throws(ConfigError) {
+    private func resolveInterpolation(_ element: DefaultElement, known: OrderedDictionary<String, String?>)
+        throws(ConfigError)
+    {
         let text: String
         switch element.kind {
         case .config: text = element.configPath
@@ -180,7 +187,9 @@ struct DefaultsListBuilder {
         }
     }
 
-    private func interpolationError(_ text: String, _ element: DefaultElement, _ known: OrderedDictionary<String, String?>) -> ConfigError {
+    private func interpolationError(
+        _ text: String, _ element: DefaultElement, _ known: OrderedDictionary<String, String?>
+    ) -> ConfigError {
         let keys = known.keys.filter { !$0.isEmpty }
         return ConfigError(
             element.origin.diagnostic(

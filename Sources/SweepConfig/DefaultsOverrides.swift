@@ -49,7 +49,8 @@ final class DefaultsOverrides {
                     guard let s = value.stringValue else {
                         throw ConfigError(
                             override.origin.diagnostic(
-                                "deleting the group '\(override.key)' takes the name of an option, not \(Self.describe(value))"))
+                                "deleting the group '\(override.key)' takes the name of an option, not \(Self.describe(value))"
+                            ))
                     }
                     name = s
                 }
@@ -64,7 +65,8 @@ final class DefaultsOverrides {
                         guard let s = item.stringValue else {
                             throw ConfigError(
                                 override.origin.diagnostic(
-                                    "the options of the group '\(override.key)' must be names, not \(Self.describe(item))"))
+                                    "the options of the group '\(override.key)' must be names, not \(Self.describe(item))"
+                                ))
                         }
                         names.append(s)
                     }
@@ -129,7 +131,8 @@ final class DefaultsOverrides {
                 throw ConfigError(
                     element.origin.diagnostic(
                         "'\(key)' is chosen twice in the defaults lists, as '\(previous ?? "null")' and as '\(element.name ?? "null")'",
-                        notes: ["help: to change an earlier choice, write 'override \(key): \(element.name ?? "null")'"]))
+                        notes: ["help: to change an earlier choice, write 'override \(key): \(element.name ?? "null")'"]
+                    ))
             }
         } else {
             knownChoices[key] = element.name

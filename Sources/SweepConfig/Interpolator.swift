@@ -106,7 +106,8 @@ final class Interpolator {
         }
     }
 
-    private func evaluate(_ expression: Expression, node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode {
+    private func evaluate(_ expression: Expression, node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode
+    {
         switch expression {
         case .reference(let parts):
             let reference = try text(of: parts, node: node, path: path)
@@ -178,7 +179,9 @@ final class Interpolator {
         return try resolveTree(current, path: walked)
     }
 
-    private func call(_ name: String, _ args: [String], node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode {
+    private func call(_ name: String, _ args: [String], node: ConfigNode, path: [String]) throws(ConfigError)
+        -> ConfigNode
+    {
         let key = Self.dotted(path)
         let origin = node.origin
         switch name {

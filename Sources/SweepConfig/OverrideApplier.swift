@@ -28,7 +28,9 @@ struct OverrideApplier {
                 notes.append("help: did you mean '\(close)'?")
             }
             throw ConfigError(
-                keyOrigin.diagnostic("there is no config group '\(override.key)' for '@\(override.package ?? "")' to apply to", notes: notes))
+                keyOrigin.diagnostic(
+                    "there is no config group '\(override.key)' for '@\(override.package ?? "")' to apply to",
+                    notes: notes))
         }
         guard let keys = ConfigNode.pathKeys(override.key), !keys.isEmpty else {
             throw ConfigError(keyOrigin.diagnostic("'\(override.key)' is not a valid key path"))
@@ -40,12 +42,14 @@ struct OverrideApplier {
             guard let current else {
                 throw ConfigError(
                     keyOrigin.diagnostic(
-                        "cannot delete '\(override.key)': there is no such key", notes: suggestion(for: keys, in: config)))
+                        "cannot delete '\(override.key)': there is no such key",
+                        notes: suggestion(for: keys, in: config)))
             }
             if let expected = override.value, !Self.pythonEqual(current, expected.configNode(origin: .none)) {
                 throw ConfigError(
                     override.origin.diagnostic(
-                        "cannot delete '\(override.key)': its value is \(ConfigDecoder.describe(current.value)), not \(ConfigDecoder.describe(value.value))"))
+                        "cannot delete '\(override.key)': its value is \(ConfigDecoder.describe(current.value)), not \(ConfigDecoder.describe(value.value))"
+                    ))
             }
             let last = keys[keys.count - 1]
             _ = config.modify(at: keys.dropLast()[...]) { parent in
@@ -88,7 +92,9 @@ struct OverrideApplier {
     }
 
     /// Sets (or merges a mapping into) the value at `keys`, creating parents only when adding.
-    private func update(_ config: inout ConfigNode, keys: [String], value: ConfigNode, forceAdd: Bool, override: Override) throws(ConfigError) {
+    private func update(
+        _ config: inout ConfigNode, keys: [String], value: ConfigNode, forceAdd: Bool, override: Override
+    ) throws(ConfigError) {
         var failure: ConfigError?
         func walk(_ node: inout ConfigNode, _ depth: Int) {
             let key = keys[depth]
@@ -102,11 +108,14 @@ struct OverrideApplier {
                 node.value = .null
                 defer { node.value = .mapping(mapping) }
                 if isLast {
-                    if var existing = mapping[key], case .mapping = existing.value, case .mapping(let incoming) = value.value {
+                    if var existing = mapping[key], case .mapping = existing.value,
+                        case .mapping(let incoming) = value.value
+                    {
                         if !forceAdd, case .mapping(let present) = existing.value,
                             let extra = incoming.keys.first(where: { present[$0] == nil })
                         {
-                            failure = notInConfig(keys: keys + [extra], mapping: Array(present.keys), override: override)
+                            failure = notInConfig(
+                                keys: keys + [extra], mapping: Array(present.keys), override: override)
                             return
                         }
                         existing.merge(value)
@@ -127,7 +136,8 @@ struct OverrideApplier {
                 guard let i = Int(key), items.indices.contains(i) else {
                     failure = ConfigError(
                         Self.keyOrigin(override).diagnostic(
-                            "'\(keys[...depth].joined(separator: "."))': index \(key) is out of range for a list of \(items.count)"))
+                            "'\(keys[...depth].joined(separator: "."))': index \(key) is out of range for a list of \(items.count)"
+                        ))
                     return
                 }
                 node.value = .null
@@ -140,7 +150,8 @@ struct OverrideApplier {
             default:
                 failure = ConfigError(
                     Self.keyOrigin(override).diagnostic(
-                        "'\(keys[..<depth].joined(separator: "."))' is \(ConfigDecoder.describe(node.value)), so it has no key '\(key)'"))
+                        "'\(keys[..<depth].joined(separator: "."))' is \(ConfigDecoder.describe(node.value)), so it has no key '\(key)'"
+                    ))
             }
         }
         walk(&config, 0)

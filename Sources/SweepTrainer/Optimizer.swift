@@ -1,5 +1,5 @@
-import SweepTrainerConfig
 internal import Foundation
+import SweepTrainerConfig
 
 /// SGD (momentum, Nesterov), Adam and AdamW with PyTorch's update rules.
 struct Optimizer {

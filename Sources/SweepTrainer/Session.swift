@@ -1,5 +1,5 @@
-import SweepTrainerConfig
 internal import Foundation
+import SweepTrainerConfig
 
 /// One training run: the model, its optimiser and regularisers, the data and the logs.
 final class Session {

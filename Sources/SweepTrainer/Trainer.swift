@@ -1,5 +1,5 @@
-import SweepTrainerConfig
 internal import Foundation
+import SweepTrainerConfig
 
 /// The shared trainer: data, models, optimisers, regularisers, metrics and figures.
 public enum Trainer {

@@ -52,7 +52,8 @@ struct ComposeCommandTests {
 
     @Test("--json prints one object; groups switch with group=option")
     func json() throws {
-        let result = try CLI.run("sweep", ["compose", "configs/classifier.yaml", "--json", "optim=adamw", "model.layers=[784,32,10]"])
+        let result = try CLI.run(
+            "sweep", ["compose", "configs/classifier.yaml", "--json", "optim=adamw", "model.layers=[784,32,10]"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let model = try #require(object["model"] as? [String: Any])

@@ -8,7 +8,9 @@ struct TrainCommandTests {
         let dir = NSTemporaryDirectory() + "sweep-train-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
         func header(_ magic: UInt32, _ dims: [UInt32]) -> [UInt8] {
-            ([magic] + dims).flatMap { v in [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+            ([magic] + dims).flatMap { v in
+                [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+            }
         }
         for (prefix, count) in [("train", 64), ("t10k", 32)] {
             var images = header(0x0803, [UInt32(count), 8, 8])
@@ -46,7 +48,8 @@ struct TrainCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try String(contentsOfFile: dir + "/metrics.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count >= 2)
-        let last = try #require(try JSONSerialization.jsonObject(with: Data(lines[lines.count - 1].utf8)) as? [String: Any])
+        let last = try #require(
+            try JSONSerialization.jsonObject(with: Data(lines[lines.count - 1].utf8)) as? [String: Any])
         #expect(last["epoch"] as? Int == 2)
         let accuracy = try #require(last["test/acc"] as? Double)
         #expect(accuracy > 0.5)

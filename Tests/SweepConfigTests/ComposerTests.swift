@@ -3,7 +3,9 @@ import SweepConfig
 import Testing
 
 /// Composes `config.yaml` of a tree with overrides; returns the resolved config as JSON text.
-private func compose(_ files: [String: String], _ overrides: [String] = [], env: [String: String] = [:]) throws -> String {
+private func compose(_ files: [String: String], _ overrides: [String] = [], env: [String: String] = [:]) throws
+    -> String
+{
     let tree = try ConfigTree(files)
     defer { tree.remove() }
     return try Composer(configFile: tree.path("config.yaml"), environment: env).compose(overrides).config
@@ -114,7 +116,8 @@ struct ComposerOverrideTests {
     func kinds() throws {
         #expect(try compose(files, ["a.b=2", "m=3"]) == #"{"a":{"b":2,"l":[1,2]},"n":null,"m":3}"#)
         #expect(try compose(files, ["+z=yes", "+n=1", "m=x"]) == #"{"a":{"b":1,"l":[1,2]},"n":1,"m":"x","z":"yes"}"#)
-        #expect(try compose(files, ["++a.b=5", "++q.r=1", "m=1"]) == #"{"a":{"b":5,"l":[1,2]},"n":null,"m":1,"q":{"r":1}}"#)
+        #expect(
+            try compose(files, ["++a.b=5", "++q.r=1", "m=1"]) == #"{"a":{"b":5,"l":[1,2]},"n":null,"m":1,"q":{"r":1}}"#)
         #expect(try compose(files, ["~a.l", "~m"]) == #"{"a":{"b":1},"n":null}"#)
         #expect(try compose(files, ["~a.b=1", "m=0"]) == #"{"a":{"l":[1,2]},"n":null,"m":0}"#)
         #expect(try compose(files, ["a={b: 7}", "a.l=[]", "m=0"]) == #"{"a":{"b":7,"l":[]},"n":null,"m":0}"#)
@@ -245,18 +248,18 @@ struct ComposerInterpolationTests {
     func forms() throws {
         let files = [
             "config.yaml": """
-                a: {b: 3, c: '${.b}', d: '${..top}'}
-                top: x
-                key: b
-                nested: ${a.${key}}
-                text: "v=${a.b} f=${f} t=${t} n=${n}"
-                f: 1e-3
-                t: true
-                n: null
-                esc: \\${a.b}
-                idx: ${list[1]}
-                list: [10, 20]
-                """
+            a: {b: 3, c: '${.b}', d: '${..top}'}
+            top: x
+            key: b
+            nested: ${a.${key}}
+            text: "v=${a.b} f=${f} t=${t} n=${n}"
+            f: 1e-3
+            t: true
+            n: null
+            esc: \\${a.b}
+            idx: ${list[1]}
+            list: [10, 20]
+            """
         ]
         #expect(
             try compose(files)

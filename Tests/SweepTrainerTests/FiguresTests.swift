@@ -1,5 +1,5 @@
-import SweepTrainerConfig
 import Foundation
+import SweepTrainerConfig
 import Testing
 
 @testable import SweepTrainer

@@ -1,5 +1,5 @@
-import SweepTrainerConfig
 import Foundation
+import SweepTrainerConfig
 
 @testable import SweepTrainer
 
