@@ -60,6 +60,8 @@ enum ScalarResolver {
 
     /// Which implicit resolver matches first, keyed by the first character as PyYAML does.
     static func implicitKind(_ text: String) -> Kind {
+        // Fast path: most texts start with a byte no resolver looks at.
+        if let first = text.utf8.first, !resolverFirstBytes.contains(first) { return .string }
         var bytes = Array(text.utf8)
         // Python's `$` also matches just before a final newline.
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
@@ -87,6 +89,9 @@ enum ScalarResolver {
             return .string
         }
     }
+
+    /// The first bytes the implicit resolvers are keyed on (and `\n`, which may end an empty match).
+    static let resolverFirstBytes: Set<UInt8> = Set("~nNyYtTfFoO<=.-+0123456789\n".utf8)
 
     static func isNull(_ b: [UInt8]) -> Bool {
         let s = String(decoding: b, as: UTF8.self)

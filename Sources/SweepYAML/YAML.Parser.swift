@@ -3,7 +3,8 @@ internal import CYAML
 extension YAML {
     /// Drives libyaml's event parser and builds the node tree (anchors, aliases, merge keys,
     /// duplicate-key checks). Owns the libyaml parser and the input copy; frees both in `deinit`.
-    final class Parser {
+    /// A non-copyable struct rather than a class, so that its state needs no dynamic exclusivity checks.
+    struct Parser: ~Copyable {
         /// Aliases may expand to at most this many nodes (guards against "billion laughs").
         static let maxExpandedNodes = 10_000_000
 
@@ -22,10 +23,33 @@ extension YAML {
             var pairs: [Node.Pair] = []
             var pendingKey: Node?
             var merges: [Node] = []
-            /// Where each scalar key sits in `pairs`, for linear-time duplicate checks.
+            /// The identity of each scalar key and its index in `pairs`, scanned while short.
+            var keyList: [(id: KeyIdentity, index: Int)] = []
+            /// The same, hashed, once the mapping has more than `Parser.shortMapping` scalar keys.
             var keyIndex: [KeyIdentity: Int] = [:]
             var size = 1
+
+            /// The index of the pair whose key has this identity, if any.
+            func firstIndex(of id: KeyIdentity) -> Int? {
+                if keyList.count <= Parser.shortMapping {
+                    return keyList.first { $0.id == id }?.index
+                }
+                return keyIndex[id]
+            }
+
+            /// Records a key's identity and index.
+            mutating func insert(_ id: KeyIdentity, at index: Int) {
+                keyList.append((id, index))
+                if keyList.count == Parser.shortMapping + 1 {
+                    for entry in keyList { keyIndex[entry.id] = entry.index }
+                } else if keyList.count > Parser.shortMapping + 1 {
+                    keyIndex[id] = index
+                }
+            }
         }
+
+        /// Mappings with up to this many scalar keys look keys up by a linear scan.
+        static let shortMapping = 16
 
         struct Anchored {
             var node: Node
@@ -53,7 +77,8 @@ extension YAML {
         }
 
         static func parse(_ source: SourceText) throws(YAMLError) -> Node? {
-            try Parser(source).run()
+            var parser = Parser(source)
+            return try parser.run()
         }
 
         func mark(_ m: yaml_mark_t) -> Mark {
@@ -65,7 +90,7 @@ extension YAML {
             return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
         }
 
-        func run() throws(YAMLError) -> Node? {
+        mutating func run() throws(YAMLError) -> Node? {
             guard yaml_parser_initialize(parser) == 1 else {
                 throw YAMLError(Diagnostic("libyaml could not allocate a parser"))
             }
@@ -153,7 +178,7 @@ extension YAML {
             }
         }
 
-        func checkDuplicateAnchor(_ name: String, at mark: Mark) throws(YAMLError) {
+        mutating func checkDuplicateAnchor(_ name: String, at mark: Mark) throws(YAMLError) {
             if let first = anchorMarks[name] {
                 throw YAMLError(
                     source.diagnostic(
@@ -164,7 +189,7 @@ extension YAML {
             anchorMarks[name] = mark
         }
 
-        func define(_ name: String, _ node: Node, size: Int, at mark: Mark) throws(YAMLError) {
+        mutating func define(_ name: String, _ node: Node, size: Int, at mark: Mark) throws(YAMLError) {
             try checkDuplicateAnchor(name, at: mark)
             anchors[name] = Anchored(node: node, size: size)
         }
@@ -188,7 +213,7 @@ extension YAML {
         }
 
         /// Adds a finished node to the open collection (or makes it the document root).
-        func add(_ node: Node, size: Int, counted: Bool = false, at place: Mark? = nil) throws(YAMLError) {
+        mutating func add(_ node: Node, size: Int, counted: Bool = false, at place: Mark? = nil) throws(YAMLError) {
             if !counted {
                 expanded += size
                 if expanded > Self.maxExpandedNodes {
@@ -224,10 +249,10 @@ extension YAML {
             } else {
                 if case .scalar = key.content {
                     let id = Self.identity(key)
-                    if let first = stack[top].keyIndex[id] {
+                    if let first = stack[top].firstIndex(of: id) {
                         throw duplicate(key, first: stack[top].pairs[first].key)
                     }
-                    stack[top].keyIndex[id] = stack[top].pairs.count
+                    stack[top].insert(id, at: stack[top].pairs.count)
                 }
                 stack[top].pairs.append(Node.Pair(key: key, value: node))
             }
@@ -243,7 +268,7 @@ extension YAML {
             }
         }
 
-        func addMerge(_ value: Node, into top: Int) throws(YAMLError) {
+        mutating func addMerge(_ value: Node, into top: Int) throws(YAMLError) {
             switch value.content {
             case .mapping:
                 stack[top].merges.append(value)

@@ -35,6 +35,22 @@ import Testing
         #expect(Support.error("1: a\n0x1: b\n").hasPrefix("t.yaml:2:1: error: duplicate key '0x1' in this mapping"))
     }
 
+    @Test func duplicatesInLongMappings() throws {
+        let keys = (1...40).map { "k\($0): \($0)" }
+        #expect(try Support.keys(Support.parse(keys.joined(separator: "\n"))).count == 40)
+        for repeated in [3, 17, 30] {
+            let message = Support.error((keys + ["k\(repeated): x"]).joined(separator: "\n"))
+            #expect(
+                message.hasPrefix(
+                    """
+                    t.yaml:41:1: error: duplicate key 'k\(repeated)' in this mapping
+                        k\(repeated): x
+                        ^
+                    note: 'k\(repeated)' was first defined at t.yaml:\(repeated):1
+                    """))
+        }
+    }
+
     @Test func sameKeyInDifferentMappingsIsFine() throws {
         let root = try Support.parse("a: {x: 1}\nb: {x: 2}\n")
         #expect(Support.keys(root) == ["a", "b"])
