@@ -4,13 +4,15 @@ extension ConfigNode {
     /// `???` as the string `"???"`.
     public func jsonText(indent: Int = 2) -> String {
         var out = ""
-        writeJSON(into: &out, indent: indent, level: 0)
+        var pads = [""]
+        writeJSON(into: &out, indent: indent, level: 0, pads: &pads)
         return out
     }
 
-    private func writeJSON(into out: inout String, indent: Int, level: Int) {
-        let pad = String(repeating: " ", count: indent * (level + 1))
-        let closePad = String(repeating: " ", count: indent * level)
+    private func writeJSON(into out: inout String, indent: Int, level: Int, pads: inout [String]) {
+        while pads.count < level + 2 { pads.append(String(repeating: " ", count: indent * pads.count)) }
+        let pad = pads[level + 1]
+        let closePad = pads[level]
         let newline = indent > 0 ? "\n" : ""
         switch value {
         case .null: out += "null"
@@ -34,7 +36,7 @@ extension ConfigNode {
             out += "[" + newline
             for (index, item) in items.enumerated() {
                 out += pad
-                item.writeJSON(into: &out, indent: indent, level: level + 1)
+                item.writeJSON(into: &out, indent: indent, level: level + 1, pads: &pads)
                 out += (index + 1 < items.count ? "," : "") + newline
             }
             out += closePad + "]"
@@ -46,7 +48,7 @@ extension ConfigNode {
             out += "{" + newline
             for (index, (key, item)) in mapping.enumerated() {
                 out += pad + ConfigNode.jsonString(key) + (indent > 0 ? ": " : ":")
-                item.writeJSON(into: &out, indent: indent, level: level + 1)
+                item.writeJSON(into: &out, indent: indent, level: level + 1, pads: &pads)
                 out += (index + 1 < mapping.count ? "," : "") + newline
             }
             out += closePad + "}"

@@ -83,18 +83,39 @@ extension ConfigNode {
     }
 
     /// Every `???` left in the tree, with its key path.
-    public func missingValues(path: String = "") -> [(path: String, node: ConfigNode)] {
+    public func missingValues() -> [(path: String, node: ConfigNode)] {
+        var found: [(path: String, node: ConfigNode)] = []
+        var keys: [String] = []
+        collectMissing(&keys, into: &found)
+        return found
+    }
+
+    private func collectMissing(_ keys: inout [String], into found: inout [(path: String, node: ConfigNode)]) {
         switch value {
-        case .missing: return [(path, self)]
+        case .missing:
+            var path = ""
+            for key in keys {
+                if key.hasPrefix("[") {
+                    path += key
+                } else {
+                    path += path.isEmpty ? key : "." + key
+                }
+            }
+            found.append((path, self))
         case .mapping(let mapping):
-            return mapping.flatMap { key, node in
-                node.missingValues(path: path.isEmpty ? key : path + "." + key)
+            for (key, node) in mapping {
+                keys.append(key)
+                node.collectMissing(&keys, into: &found)
+                keys.removeLast()
             }
         case .sequence(let items):
-            return items.enumerated().flatMap { i, node in
-                node.missingValues(path: path + "[\(i)]")
+            for (index, node) in items.enumerated() {
+                keys.append("[\(index)]")
+                node.collectMissing(&keys, into: &found)
+                keys.removeLast()
             }
-        default: return []
+        default:
+            break
         }
     }
 }

@@ -21,29 +21,42 @@ final class Interpolator {
 
     /// The whole tree with every interpolation replaced by its value.
     func resolveAll() throws(ConfigError) -> ConfigNode {
-        try resolveTree(root, path: [])
+        var path: [String] = []
+        return try resolveTree(root, path: &path) ?? root
     }
 
-    private func resolveTree(_ node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode {
+    /// The subtree at `path` resolved, or nil when it holds no interpolation (so that unchanged
+    /// subtrees are shared, not copied).
+    private func resolveTree(_ node: ConfigNode, path: inout [String]) throws(ConfigError) -> ConfigNode? {
         switch node.value {
         case .string(let s) where s.hasInterpolation:
             return try resolveString(node, text: s, path: path)
         case .mapping(let mapping):
-            var out = OrderedMapping()
-            out.reserveCapacity(mapping.count)
-            for (key, child) in mapping {
-                out[key] = try resolveTree(child, path: path + [key])
+            var out: OrderedMapping?
+            for (index, (key, child)) in mapping.enumerated() {
+                path.append(key)
+                let resolved = try resolveTree(child, path: &path)
+                path.removeLast()
+                if let resolved {
+                    if out == nil { out = mapping }
+                    out?.values[index] = resolved
+                }
             }
-            return ConfigNode(.mapping(out), origin: node.origin)
+            return out.map { ConfigNode(.mapping($0), origin: node.origin) }
         case .sequence(let items):
-            var out: [ConfigNode] = []
-            out.reserveCapacity(items.count)
+            var out: [ConfigNode]?
             for (index, child) in items.enumerated() {
-                out.append(try resolveTree(child, path: path + [String(index)]))
+                path.append(String(index))
+                let resolved = try resolveTree(child, path: &path)
+                path.removeLast()
+                if let resolved {
+                    if out == nil { out = items }
+                    out?[index] = resolved
+                }
             }
-            return ConfigNode(.sequence(out), origin: node.origin)
+            return out.map { ConfigNode(.sequence($0), origin: node.origin) }
         default:
-            return node
+            return nil
         }
     }
 
@@ -176,7 +189,8 @@ final class Interpolator {
                     "\(key): interpolation '${\(reference)}' refers to '\(target)', which is mandatory ('???') and was not set",
                     notes: ["help: set it with '\(target)=…'"]))
         }
-        return try resolveTree(current, path: walked)
+        var at = walked
+        return try resolveTree(current, path: &at) ?? current
     }
 
     private func call(_ name: String, _ args: [String], node: ConfigNode, path: [String]) throws(ConfigError)
