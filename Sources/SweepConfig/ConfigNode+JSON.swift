@@ -1,84 +1,100 @@
 extension ConfigNode {
-    /// The node as JSON, keys in order, indented by two spaces; floats as Python writes them,
-    /// non-finite floats as `NaN`, `Infinity`, `-Infinity` (what Python's `json` module writes),
-    /// `???` as the string `"???"`.
+    /// The node as JSON, keys in order, indented by `indent` spaces (0: one line, no spaces);
+    /// floats as Python writes them, non-finite floats as `NaN`, `Infinity`, `-Infinity` (what
+    /// Python's `json` module writes), `???` as the string `"???"`.
     public func jsonText(indent: Int = 2) -> String {
-        var out = ""
-        var pads = [""]
-        writeJSON(into: &out, indent: indent, level: 0, pads: &pads)
-        return out
+        var writer = JSONWriter(indent: indent)
+        writer.write(self, level: 0)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func writeJSON(into out: inout String, indent: Int, level: Int, pads: inout [String]) {
-        while pads.count < level + 2 { pads.append(String(repeating: " ", count: indent * pads.count)) }
-        let pad = pads[level + 1]
-        let closePad = pads[level]
-        let newline = indent > 0 ? "\n" : ""
-        switch value {
-        case .null: out += "null"
-        case .missing: out += "\"???\""
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+    /// A JSON string literal with the escapes Python's `json` writes; other characters as they are.
+    static func jsonString(_ s: String) -> String {
+        var writer = JSONWriter(indent: 0)
+        writer.string(s)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// Writes JSON into a byte buffer.
+private struct JSONWriter {
+    let indent: Int
+    var bytes: [UInt8] = []
+
+    init(indent: Int) {
+        self.indent = indent
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    mutating func ascii(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func newline(_ level: Int) {
+        guard indent > 0 else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    mutating func write(_ node: ConfigNode, level: Int) {
+        switch node.value {
+        case .null: ascii("null")
+        case .missing: ascii("\"???\"")
+        case .bool(let b): b ? ascii("true") : ascii("false")
+        case .int(let i): bytes.append(contentsOf: String(i).utf8)
         case .float(let d):
             if d.isNaN {
-                out += "NaN"
+                ascii("NaN")
             } else if d.isInfinite {
-                out += d < 0 ? "-Infinity" : "Infinity"
+                d < 0 ? ascii("-Infinity") : ascii("Infinity")
             } else {
-                out += PythonFloat.repr(d)
+                bytes.append(contentsOf: PythonFloat.repr(d).utf8)
             }
-        case .string(let s): out += ConfigNode.jsonString(s)
+        case .string(let s): string(s)
         case .sequence(let items):
-            if items.isEmpty {
-                out += "[]"
-                return
-            }
-            out += "[" + newline
+            if items.isEmpty { return ascii("[]") }
+            bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                out += pad
-                item.writeJSON(into: &out, indent: indent, level: level + 1, pads: &pads)
-                out += (index + 1 < items.count ? "," : "") + newline
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                write(item, level: level + 1)
             }
-            out += closePad + "]"
+            newline(level)
+            bytes.append(UInt8(ascii: "]"))
         case .mapping(let mapping):
-            if mapping.isEmpty {
-                out += "{}"
-                return
-            }
-            out += "{" + newline
+            if mapping.isEmpty { return ascii("{}") }
+            bytes.append(UInt8(ascii: "{"))
             for (index, (key, item)) in mapping.enumerated() {
-                out += pad + ConfigNode.jsonString(key) + (indent > 0 ? ": " : ":")
-                item.writeJSON(into: &out, indent: indent, level: level + 1, pads: &pads)
-                out += (index + 1 < mapping.count ? "," : "") + newline
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                string(key)
+                indent > 0 ? ascii(": ") : ascii(":")
+                write(item, level: level + 1)
             }
-            out += closePad + "}"
+            newline(level)
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    /// A JSON string literal with the escapes JSON requires; other characters as they are.
-    static func jsonString(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-            return "\"" + s + "\""
-        }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): ascii("\\\"")
+            case UInt8(ascii: "\\"): ascii("\\\\")
+            case 0x0A: ascii("\\n")
+            case 0x0D: ascii("\\r")
+            case 0x09: ascii("\\t")
+            case 0x08: ascii("\\b")
+            case 0x0C: ascii("\\f")
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                ascii("\\u00")
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
             }
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -2,34 +2,35 @@ extension ConfigNode {
     /// Splits a key path such as `a.b`, `a.0` or `a[0].b` into its keys; nil when malformed.
     static func pathKeys(_ path: String) -> [String]? {
         if path.isEmpty { return [] }
+        let bytes = Array(path.utf8)
         var keys: [String] = []
-        var current = ""
-        var index = path.startIndex
+        var start = 0
+        var index = 0
         var afterBracket = false
-        while index < path.endIndex {
-            let c = path[index]
-            if c == "." {
-                if current.isEmpty && !afterBracket { return nil }
-                if !current.isEmpty { keys.append(current) }
-                current = ""
+        func key(_ from: Int, _ to: Int) -> String { String(decoding: bytes[from..<to], as: UTF8.self) }
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == UInt8(ascii: ".") {
+                if start == index && !afterBracket { return nil }
+                if start < index { keys.append(key(start, index)) }
                 afterBracket = false
-            } else if c == "[" {
-                if !current.isEmpty { keys.append(current) }
-                current = ""
-                guard let close = path[index...].firstIndex(of: "]") else { return nil }
-                let inner = path[path.index(after: index)..<close]
-                if inner.isEmpty { return nil }
-                keys.append(String(inner))
+                start = index + 1
+            } else if c == UInt8(ascii: "[") {
+                if start < index { keys.append(key(start, index)) }
+                guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "]")), close > index + 1 else {
+                    return nil
+                }
+                keys.append(key(index + 1, close))
                 index = close
+                start = close + 1
                 afterBracket = true
-            } else {
-                if afterBracket { return nil }
-                current.append(c)
+            } else if afterBracket {
+                return nil
             }
-            index = path.index(after: index)
+            index += 1
         }
-        if current.isEmpty && !afterBracket { return nil }
-        if !current.isEmpty { keys.append(current) }
+        if start == bytes.count && !afterBracket { return nil }
+        if start < bytes.count { keys.append(key(start, bytes.count)) }
         return keys
     }
 

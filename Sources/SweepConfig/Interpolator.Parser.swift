@@ -1,39 +1,58 @@
 extension Interpolator {
     /// Splits a string into literal text and `${…}` expressions (OmegaConf's grammar, for the
-    /// forms configs use).
+    /// forms configs use). Works on UTF-8 bytes: every delimiter is ASCII.
     struct Parser {
-        private let chars: [Character]
+        private let bytes: [UInt8]
         private var index = 0
 
         init(text: String) {
-            chars = Array(text)
+            bytes = Array(text.utf8)
+        }
+
+        private static let dollar = UInt8(ascii: "$")
+        private static let open = UInt8(ascii: "{")
+        private static let close = UInt8(ascii: "}")
+        private static let backslash = UInt8(ascii: "\\")
+
+        private func startsInterpolation(at i: Int) -> Bool {
+            i + 1 < bytes.count && bytes[i] == Self.dollar && bytes[i + 1] == Self.open
+        }
+
+        private static func text(_ slice: ArraySlice<UInt8>) -> String {
+            String(decoding: slice, as: UTF8.self)
         }
 
         /// The whole string as segments.
         mutating func parseAll() throws(ParseFailure) -> [Segment] {
             var segments: [Segment] = []
-            var text = ""
-            while index < chars.count {
-                let c = chars[index]
-                if c == "\\" && index + 2 < chars.count && chars[index + 1] == "$" && chars[index + 2] == "{" {
-                    text += "${"
+            var text: [UInt8] = []
+            while index < bytes.count {
+                let c = bytes[index]
+                if c == Self.backslash && startsInterpolation(at: index + 1) {
+                    text += [Self.dollar, Self.open]
                     index += 3
-                } else if c == "\\" && index + 3 < chars.count && chars[index + 1] == "\\" && chars[index + 2] == "$"
-                    && chars[index + 3] == "{"
+                } else if c == Self.backslash && index + 1 < bytes.count && bytes[index + 1] == Self.backslash
+                    && startsInterpolation(at: index + 2)
                 {
-                    text += "\\"
+                    text.append(Self.backslash)
                     index += 2
-                } else if c == "$" && index + 1 < chars.count && chars[index + 1] == "{" {
-                    if !text.isEmpty { segments.append(.text(text)) }
-                    text = ""
+                } else if startsInterpolation(at: index) {
+                    if !text.isEmpty { segments.append(.text(Self.text(text[...]))) }
+                    text = []
                     segments.append(.interpolation(try parseInterpolation()))
                 } else {
                     text.append(c)
                     index += 1
                 }
             }
-            if !text.isEmpty || segments.isEmpty { segments.append(.text(text)) }
+            if !text.isEmpty || segments.isEmpty { segments.append(.text(Self.text(text[...]))) }
             return segments
+        }
+
+        private static func isNameByte(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ".")
+                || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c >= 0x80
         }
 
         /// Parses `${…}` starting at the `$`.
@@ -41,75 +60,77 @@ extension Interpolator {
             index += 2
             // A resolver call has `name:` before any nested interpolation.
             var probe = index
-            while probe < chars.count, chars[probe].isLetter || chars[probe].isNumber || "._-".contains(chars[probe]) {
-                probe += 1
-            }
-            if probe < chars.count, chars[probe] == ":", probe > index {
-                let name = String(chars[index..<probe])
+            while probe < bytes.count, Self.isNameByte(bytes[probe]) { probe += 1 }
+            if probe < bytes.count, bytes[probe] == UInt8(ascii: ":"), probe > index {
+                let name = Self.text(bytes[index..<probe])
                 index = probe + 1
-                var args: [[Segment]] = []
-                var current: [Segment] = []
-                var text = ""
-                var depth = 0
-                var quote: Character?
-                while true {
-                    guard index < chars.count else { throw ParseFailure(text: "missing '}' after '${\(name):'") }
-                    let c = chars[index]
-                    if let q = quote {
-                        text.append(c)
-                        if c == q { quote = nil }
-                        index += 1
-                    } else if c == "'" || c == "\"" {
-                        quote = c
-                        text.append(c)
-                        index += 1
-                    } else if c == "$" && index + 1 < chars.count && chars[index + 1] == "{" {
-                        if !text.isEmpty { current.append(.text(text)) }
-                        text = ""
-                        current.append(.interpolation(try parseInterpolation()))
-                    } else if c == "[" || c == "{" {
-                        depth += 1
-                        text.append(c)
-                        index += 1
-                    } else if (c == "]" || c == "}") && depth > 0 {
-                        depth -= 1
-                        text.append(c)
-                        index += 1
-                    } else if c == "," && depth == 0 {
-                        if !text.isEmpty { current.append(.text(text)) }
-                        args.append(current)
-                        current = []
-                        text = ""
-                        index += 1
-                    } else if c == "}" {
-                        if !text.isEmpty { current.append(.text(text)) }
-                        if !current.isEmpty || !args.isEmpty { args.append(current) }
-                        index += 1
-                        return .call(name, args)
-                    } else {
-                        text.append(c)
-                        index += 1
-                    }
-                }
+                return .call(name, try parseArguments(name))
             }
             var parts: [Segment] = []
-            var text = ""
+            var start = index
             while true {
-                guard index < chars.count else { throw ParseFailure(text: "missing '}'") }
-                let c = chars[index]
-                if c == "$" && index + 1 < chars.count && chars[index + 1] == "{" {
-                    if !text.isEmpty { parts.append(.text(text)) }
-                    text = ""
+                guard index < bytes.count else { throw ParseFailure(text: "missing '}'") }
+                let c = bytes[index]
+                if startsInterpolation(at: index) {
+                    if start < index { parts.append(.text(Self.text(bytes[start..<index]))) }
                     parts.append(.interpolation(try parseInterpolation()))
-                } else if c == "}" {
-                    if !text.isEmpty { parts.append(.text(text)) }
+                    start = index
+                } else if c == Self.close {
+                    if start < index { parts.append(.text(Self.text(bytes[start..<index]))) }
                     index += 1
                     if parts.isEmpty { throw ParseFailure(text: "empty '${}'") }
                     return .reference(parts)
-                } else if c == " " || c == "'" || c == "\"" || c == "," {
-                    throw ParseFailure(text: "unexpected '\(c)' in a key path")
+                } else if c == UInt8(ascii: " ") || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"")
+                    || c == UInt8(ascii: ",")
+                {
+                    throw ParseFailure(text: "unexpected '\(Character(Unicode.Scalar(c)))' in a key path")
                 } else {
-                    text.append(c)
+                    index += 1
+                }
+            }
+        }
+
+        /// The arguments of a resolver call, up to its closing `}`; quotes are kept for typing.
+        private mutating func parseArguments(_ name: String) throws(ParseFailure) -> [[Segment]] {
+            var args: [[Segment]] = []
+            var current: [Segment] = []
+            var start = index
+            var depth = 0
+            var quote: UInt8?
+            func flush(_ end: Int) {
+                if start < end { current.append(.text(Self.text(bytes[start..<end]))) }
+            }
+            while true {
+                guard index < bytes.count else { throw ParseFailure(text: "missing '}' after '${\(name):'") }
+                let c = bytes[index]
+                if let q = quote {
+                    if c == q { quote = nil }
+                    index += 1
+                } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                    quote = c
+                    index += 1
+                } else if startsInterpolation(at: index) {
+                    flush(index)
+                    current.append(.interpolation(try parseInterpolation()))
+                    start = index
+                } else if c == UInt8(ascii: "[") || c == Self.open {
+                    depth += 1
+                    index += 1
+                } else if (c == UInt8(ascii: "]") || c == Self.close) && depth > 0 {
+                    depth -= 1
+                    index += 1
+                } else if c == UInt8(ascii: ",") && depth == 0 {
+                    flush(index)
+                    args.append(current)
+                    current = []
+                    index += 1
+                    start = index
+                } else if c == Self.close {
+                    flush(index)
+                    if !current.isEmpty || !args.isEmpty { args.append(current) }
+                    index += 1
+                    return args
+                } else {
                     index += 1
                 }
             }
