@@ -34,24 +34,30 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]),
         .target(name: "SweepPlot", dependencies: ["CZlib"]),
-        .target(name: "SweepTrainer", dependencies: ["SweepConfig", "SweepPlot", "COpenBLAS", "CZlib"]),
+        .target(name: "SweepTrainerConfig", dependencies: ["SweepConfig"]),
+        .target(
+            name: "SweepTrainer",
+            dependencies: ["SweepTrainerConfig", "SweepConfig", "SweepPlot", "COpenBLAS", "CZlib"]),
 
         // Executables.
         .executableTarget(
             name: "sweep",
             dependencies: [
                 "SweepConfig",
+                "SweepTrainerConfig",
+                "SweepYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "sweep-train", dependencies: ["SweepTrainer", "SweepConfig"]),
+        .executableTarget(
+            name: "sweep-train", dependencies: ["SweepTrainer", "SweepTrainerConfig", "SweepConfig", "SweepYAML"]),
 
         // Tests.
-        .testTarget(name: "SweepYAMLTests", dependencies: ["SweepYAML"]),
+        .testTarget(name: "SweepYAMLTests", dependencies: ["SweepYAML"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SweepConfigTests", dependencies: ["SweepConfig"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "SweepPlotTests", dependencies: ["SweepPlot"]),
-        .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer"]),
+        .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

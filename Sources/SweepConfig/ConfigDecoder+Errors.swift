@@ -19,14 +19,7 @@ extension ConfigDecoder {
 
     /// A diagnostic at an origin: quoting the file line, the override, or nowhere.
     static func diagnostic(_ message: String, at origin: Origin, notes: [String] = []) -> Diagnostic {
-        switch origin {
-        case .file(let mark):
-            return Diagnostic.at(mark, message, notes: notes)
-        case .override(let text, let column):
-            return Diagnostic(message, at: .override(text: text, column: column), notes: notes)
-        case .none:
-            return Diagnostic(message, notes: notes)
-        }
+        origin.diagnostic(message, notes: notes)
     }
 
     /// How a found value is named in a message: `the string 'abc'`, `the integer 3`, `null`.

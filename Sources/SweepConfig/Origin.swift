@@ -18,3 +18,17 @@ public enum Origin: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension Origin {
+    /// A diagnostic here: quoting the file line, the override with a caret, or nowhere.
+    public func diagnostic(_ message: String, notes: [String] = []) -> Diagnostic {
+        switch self {
+        case .file(let mark):
+            return Diagnostic.at(mark, message, notes: notes)
+        case .override(let text, let column):
+            return Diagnostic(message, at: .override(text: text, column: column), notes: notes)
+        case .none:
+            return Diagnostic(message, notes: notes)
+        }
+    }
+}

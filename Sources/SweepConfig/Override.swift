@@ -17,7 +17,8 @@ public struct Override: Sendable, Equatable {
     public var valueColumn: Int
 
     /// Creates an override from its parts.
-    public init(kind: Kind, key: String, package: String? = nil, value: OverrideValue?, text: String, valueColumn: Int) {
+    public init(kind: Kind, key: String, package: String? = nil, value: OverrideValue?, text: String, valueColumn: Int)
+    {
         self.kind = kind
         self.key = key
         self.package = package

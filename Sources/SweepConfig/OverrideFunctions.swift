@@ -61,7 +61,9 @@ enum OverrideFunctions {
     static func evaluate(_ call: Call) throws(ConfigError) -> OverrideValue {
         guard let signature = signatures[call.name] else {
             var notes: [String] = []
-            if let close = Suggestion.closest(to: call.name, in: names) { notes.append("help: did you mean '\(close)'?") }
+            if let close = Suggestion.closest(to: call.name, in: names) {
+                notes.append("help: did you mean '\(close)'?")
+            }
             notes.append("note: the functions are " + names.joined(separator: ", "))
             throw OverrideParser.error(call.text, column: call.column, "unknown function '\(call.name)'", notes: notes)
         }
@@ -92,7 +94,9 @@ enum OverrideFunctions {
             let allowed = signature.variadic ? signature.keywordOnly : signature.parameters + signature.keywordOnly
             guard allowed.contains(name) else {
                 var notes: [String] = []
-                if let close = Suggestion.closest(to: name, in: allowed) { notes.append("help: did you mean '\(close)'?") }
+                if let close = Suggestion.closest(to: name, in: allowed) {
+                    notes.append("help: did you mean '\(close)'?")
+                }
                 throw Failure(message: "unexpected keyword argument '\(name)'", notes: notes, column: column)
             }
             if bound.named[name] != nil {
@@ -140,7 +144,9 @@ enum OverrideFunctions {
     private static func cast(_ name: String, _ bound: Bound) throws(Failure) -> OverrideValue {
         let value: OverrideValue
         if let named = bound.value("value") {
-            guard bound.variadic.isEmpty else { throw Failure(message: "cannot use both positional and named arguments") }
+            guard bound.variadic.isEmpty else {
+                throw Failure(message: "cannot use both positional and named arguments")
+            }
             value = named
         } else if bound.variadic.count == 1 {
             value = bound.variadic[0].0
@@ -161,7 +167,9 @@ enum OverrideFunctions {
             return .list(out)
         case .dict(let entries):
             var out: [OverrideValue.Entry] = []
-            for entry in entries { out.append(OverrideValue.Entry(key: entry.keyValue, value: try cast(entry.value, to: name))) }
+            for entry in entries {
+                out.append(OverrideValue.Entry(key: entry.keyValue, value: try cast(entry.value, to: name)))
+            }
             return .dict(out)
         case .sweep(var sweep):
             switch sweep.kind {
@@ -241,7 +249,9 @@ enum OverrideFunctions {
 
     private static func choice(_ bound: Bound) throws(Failure) -> OverrideValue {
         let args = bound.variadic
-        guard !args.isEmpty else { throw Failure(message: "an empty choice is not allowed: expected at least one value") }
+        guard !args.isEmpty else {
+            throw Failure(message: "an empty choice is not allowed: expected at least one value")
+        }
         if args.count == 1, case .sweep(var sweep) = args[0].0 {
             guard case .choice = sweep.kind, sweep.simpleForm else {
                 throw Failure(message: "nesting choices is not supported", column: args[0].1)
@@ -261,7 +271,8 @@ enum OverrideFunctions {
         case .float(let d): return .float(d)
         case let other:
             throw Failure(
-                message: "\(name) must be a number, got \(other.map(\.hydraText) ?? "nothing")", column: bound.column(name))
+                message: "\(name) must be a number, got \(other.map(\.hydraText) ?? "nothing")",
+                column: bound.column(name))
         }
     }
 
@@ -288,7 +299,9 @@ enum OverrideFunctions {
         if case .int(let x) = start, case .int(let y) = stop, case .int(let z) = step {
             empty = z > 0 ? x >= y : x <= y
         } else {
-            empty = s > 0 ? !(SweepDecimal.compare(decimal(start), decimal(stop)) < 0)
+            empty =
+                s > 0
+                ? !(SweepDecimal.compare(decimal(start), decimal(stop)) < 0)
                 : !(SweepDecimal.compare(decimal(stop), decimal(start)) < 0)
         }
         if empty {
@@ -326,7 +339,8 @@ enum OverrideFunctions {
         }
         guard case .sweep(var sweep) = last, !Self.isGlob(sweep) else {
             throw Failure(
-                message: "the last argument must be a choice(), range() or interval(), got \(last.hydraText)", column: column)
+                message: "the last argument must be a choice(), range() or interval(), got \(last.hydraText)",
+                column: column)
         }
         var tags: Set<String> = []
         for (value, column) in args.dropLast() {
@@ -349,7 +363,8 @@ enum OverrideFunctions {
         var descending = false
         if let reverse = bound.value("reverse") {
             guard case .bool(let b) = reverse else {
-                throw Failure(message: "reverse must be true or false, got \(reverse.hydraText)", column: bound.column("reverse"))
+                throw Failure(
+                    message: "reverse must be true or false, got \(reverse.hydraText)", column: bound.column("reverse"))
             }
             descending = b
         }
@@ -357,7 +372,9 @@ enum OverrideFunctions {
         if let list = bound.value("list") {
             subject = list
         } else if let sweep = bound.value("sweep") {
-            guard case .sweep = sweep else { throw Failure(message: "sweep must be a choice() or a range()", column: bound.column("sweep")) }
+            guard case .sweep = sweep else {
+                throw Failure(message: "sweep must be a choice() or a range()", column: bound.column("sweep"))
+            }
             subject = sweep
         } else if bound.variadic.count == 1 {
             subject = bound.variadic[0].0
@@ -450,7 +467,8 @@ enum OverrideFunctions {
             var out: [String] = []
             for item in items {
                 guard let s = item.stringValue else {
-                    throw Failure(message: "\(name) patterns must be strings, got \(item.hydraText)", column: bound.column(name))
+                    throw Failure(
+                        message: "\(name) patterns must be strings, got \(item.hydraText)", column: bound.column(name))
                 }
                 out.append(s)
             }
@@ -473,7 +491,8 @@ enum OverrideFunctions {
             throw Failure(message: "num must be an integer", column: bound.column("num"))
         }
         guard count >= 1, count <= Sweep.maximumCount else {
-            throw Failure(message: "num must be between 1 and \(Sweep.maximumCount), got \(count)", column: bound.column("num"))
+            throw Failure(
+                message: "num must be between 1 and \(Sweep.maximumCount), got \(count)", column: bound.column("num"))
         }
         guard start.isFinite, stop.isFinite, start != 0, stop != 0, (start < 0) == (stop < 0) else {
             throw Failure(

@@ -67,7 +67,8 @@ struct OverrideLexer {
         if !valueMode {
             var notes: [String] = []
             if c == " " || c == "\t" {
-                notes.append("help: a key cannot contain whitespace; quote the whole override in the shell: 'key=a value'")
+                notes.append(
+                    "help: a key cannot contain whitespace; quote the whole override in the shell: 'key=a value'")
             } else if c == "." {
                 notes.append("help: a key path is names separated by single dots, e.g. a.b.c")
             } else {

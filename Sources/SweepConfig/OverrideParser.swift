@@ -75,7 +75,8 @@ struct OverrideParser {
         }
         let scalarCount = text.unicodeScalars.count
         if kind == .delete, peek.kind == .eof {
-            return Override(kind: kind, key: key, package: package, value: nil, text: text, valueColumn: scalarCount + 1)
+            return Override(
+                kind: kind, key: key, package: package, value: nil, text: text, valueColumn: scalarCount + 1)
         }
         guard peek.kind == .equal else {
             if peek.kind == .eof {
@@ -88,7 +89,8 @@ struct OverrideParser {
         let equal = advance()
         let valueColumn = equal.column + equal.text.unicodeScalars.count
         if peek.kind == .eof {
-            return Override(kind: kind, key: key, package: package, value: .string(""), text: text, valueColumn: valueColumn)
+            return Override(
+                kind: kind, key: key, package: package, value: .string(""), text: text, valueColumn: valueColumn)
         }
         let valueStart = peek
         let value = try parseValue()
@@ -167,7 +169,9 @@ struct OverrideParser {
     private static let primitiveKinds: Set<OverrideLexer.Kind> = [
         .id, .null, .int, .float, .bool, .interpolation, .unquotedChar, .colon, .esc, .ws,
     ]
-    private static let dictKeyKinds: Set<OverrideLexer.Kind> = [.id, .null, .int, .float, .bool, .unquotedChar, .esc, .ws]
+    private static let dictKeyKinds: Set<OverrideLexer.Kind> = [
+        .id, .null, .int, .float, .bool, .unquotedChar, .esc, .ws,
+    ]
 
     /// `element: primitive | listContainer | dictContainer | function`.
     private mutating func parseElement(after previous: Token?) throws(ConfigError) -> OverrideValue {
@@ -229,7 +233,9 @@ struct OverrideParser {
                 if peek.kind == .eof {
                     throw error(at: open, "unclosed '{': expected '}' before the end of the override")
                 }
-                let notes = peek.kind == .quotedValue ? ["help: dict keys cannot be quoted; escape special characters instead, e.g. {a\\ b: 1}"] : []
+                let notes =
+                    peek.kind == .quotedValue
+                    ? ["help: dict keys cannot be quoted; escape special characters instead, e.g. {a\\ b: 1}"] : []
                 throw error(at: peek, "expected a dict key, found \(describe(peek))", notes: notes)
             }
             var run: [Token] = []

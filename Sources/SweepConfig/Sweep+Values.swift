@@ -26,7 +26,9 @@ extension Sweep {
             throw ConfigError(
                 Diagnostic(
                     "\(description) cannot be enumerated: interval() is a random-search distribution",
-                    notes: ["help: use `sweep.sampler: random` to draw values from it, or a choice() or range() for a grid"]))
+                    notes: [
+                        "help: use `sweep.sampler: random` to draw values from it, or a choice() or range() for a grid"
+                    ]))
         case .glob(let include, let exclude):
             let includes = include.map(SweepGlob.init)
             let excludes = exclude.map(SweepGlob.init)

@@ -50,7 +50,8 @@ public struct Sweep: Sendable, Equatable, CustomStringConvertible {
             text = "interval(\(start),\(end))"
         case .glob(let include, let exclude):
             func patterns(_ p: [String]) -> String {
-                p.count == 1 ? OverrideValue.string(p[0]).hydraText
+                p.count == 1
+                    ? OverrideValue.string(p[0]).hydraText
                     : "[" + p.map { OverrideValue.string($0).hydraText }.joined(separator: ",") + "]"
             }
             text = "glob(\(patterns(include))" + (exclude.isEmpty ? "" : ",exclude=\(patterns(exclude))") + ")"

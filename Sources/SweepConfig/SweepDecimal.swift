@@ -63,7 +63,8 @@ struct SweepDecimal: Sendable, Equatable, CustomStringConvertible {
 
     /// The coefficient and exponent, e.g. `-11E-1` for -1.1.
     var description: String {
-        let coefficient = digits.isEmpty ? "0" : String(String.UnicodeScalarView(digits.reversed().map { Unicode.Scalar($0 + 48) }))
+        let coefficient =
+            digits.isEmpty ? "0" : String(String.UnicodeScalarView(digits.reversed().map { Unicode.Scalar($0 + 48) }))
         return (negative ? "-" : "") + coefficient + "E" + (exponent >= 0 ? "+" : "") + String(exponent)
     }
 
@@ -73,7 +74,8 @@ struct SweepDecimal: Sendable, Equatable, CustomStringConvertible {
     /// The nearest double.
     var doubleValue: Double {
         if digits.isEmpty { return negative ? -0.0 : 0.0 }
-        let text = (negative ? "-" : "") + String(String.UnicodeScalarView(digits.reversed().map { Unicode.Scalar($0 + 48) }))
+        let text =
+            (negative ? "-" : "") + String(String.UnicodeScalarView(digits.reversed().map { Unicode.Scalar($0 + 48) }))
             + "e\(exponent)"
         return Double(text) ?? .nan
     }

@@ -1,3 +1,5 @@
+import SweepTrainerConfig
+
 /// Continual backprop (Dohare et al., Nature 2024) over a network's hidden layers: a running
 /// contribution utility per unit, ages, and the replacement of the least useful mature units.
 struct ContinualBackprop {

@@ -1,3 +1,5 @@
+import SweepTrainerConfig
+
 /// A fully connected layer y = x·Wᵀ + b, W stored `outputs × inputs` as in PyTorch.
 final class Dense {
     let inputs: Int

@@ -1,3 +1,5 @@
+import SweepTrainerConfig
+
 /// A stack of dense layers: hidden layers use `activation` (then dropout in training), the last
 /// layer is linear (its output is logits or a head).
 final class Network {

@@ -1,4 +1,5 @@
 internal import Foundation
+import SweepTrainerConfig
 
 /// SGD (momentum, Nesterov), Adam and AdamW with PyTorch's update rules.
 struct Optimizer {

@@ -1,4 +1,5 @@
 internal import Foundation
+import SweepTrainerConfig
 
 /// One training run: the model, its optimiser and regularisers, the data and the logs.
 final class Session {

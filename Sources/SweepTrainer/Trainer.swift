@@ -1,4 +1,5 @@
 internal import Foundation
+import SweepTrainerConfig
 
 /// The shared trainer: data, models, optimisers, regularisers, metrics and figures.
 public enum Trainer {
@@ -13,7 +14,11 @@ public enum Trainer {
         environment: [String: String]? = nil
     ) throws(TrainerError) -> Summary {
         let environment = environment ?? ProcessInfo.processInfo.environment
-        try config.validate()
+        do {
+            try config.validate()
+        } catch {
+            throw .invalidConfig(key: error.key, message: error.message)
+        }
         Threads.apply(Threads.requested(environment: environment))
         let dataDirectory = config.data.resolvedDirectory(projectDirectory: environment["SWEEP_PROJECT_DIR"])
         let (train, test) = try Dataset.load(

@@ -1,4 +1,5 @@
 internal import Foundation
+import SweepTrainerConfig
 
 /// A β-VAE: an MLP encoder to (μ, σ) of a Gaussian latent, one reparameterised sample, an MLP
 /// decoder to Bernoulli logits over the pixels.

@@ -298,7 +298,8 @@ enum ScalarResolver {
 
     /// `construct_yaml_int`: strips `_`, a sign, then binary/hex/octal/sexagesimal/decimal.
     static func constructInt(_ text: String) -> Int? {
-        var value = text.replacingOccurrences(of: "_", with: "")
+        if let plain = plainDecimal(text) { return plain }
+        var value = withoutUnderscores(text)
         guard let first = value.first else { return nil }
         var negative = false
         if first == "-" { negative = true }
@@ -351,7 +352,8 @@ enum ScalarResolver {
 
     /// `construct_yaml_float`: strips `_`, lowercases, a sign, then `.inf`/`.nan`/sexagesimal/decimal.
     static func constructFloat(_ text: String) -> Double? {
-        var value = text.replacingOccurrences(of: "_", with: "").lowercased()
+        if let plain = plainFloat(text) { return plain }
+        var value = withoutUnderscores(text).lowercased()
         guard let first = value.first else { return nil }
         let sign: Double = first == "-" ? -1 : 1
         if first == "-" || first == "+" { value.removeFirst() }
@@ -369,5 +371,37 @@ enum ScalarResolver {
         }
         guard let magnitude = PythonNumber.float(value) else { return nil }
         return sign * magnitude
+    }
+
+    // MARK: - Fast paths for the common spellings
+
+    /// `text` without `_` (a copy only when there is one).
+    static func withoutUnderscores(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "_")) ? String(text.filter { $0 != "_" }) : text
+    }
+
+    /// `123`, `-7`, `+5`: an optional sign and decimal digits without a leading zero.
+    static func plainDecimal(_ text: String) -> Int? {
+        let bytes = text.utf8
+        guard var index = bytes.first.map({ _ in bytes.startIndex }) else { return nil }
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index = bytes.index(after: index) }
+        guard index < bytes.endIndex, bytes[index] != UInt8(ascii: "0") || bytes.index(after: index) == bytes.endIndex
+        else { return nil }
+        guard bytes[index...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(text)
+    }
+
+    /// `0.5`, `1e-3`, `-2.5E+4`: sign, digits, one point, exponent; no `_`, `:`, `inf` or `nan`.
+    static func plainFloat(_ text: String) -> Double? {
+        guard
+            !text.isEmpty,
+            text.utf8.allSatisfy({ byte in
+                (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "+")
+            }),
+            text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return nil }
+        return Double(text)
     }
 }

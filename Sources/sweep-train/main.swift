@@ -1,13 +1,22 @@
 import Foundation
+import SweepConfig
 import SweepTrainer
+import SweepTrainerConfig
+import SweepYAML
 
 // sweep-train --config PATH   (default: $SWEEP_CONFIG, else config.yaml)
 // Reads one composed config, trains, writes metrics.jsonl, summary.json and figures/ into the
 // current directory. Exit 0 on success; one `error: …` line and exit 1 on failure.
-// Until the YAML decoder is wired here, a config file ending in .json is decoded with JSONDecoder.
+// A config ending in .json is decoded with JSONDecoder; anything else is YAML, decoded strictly.
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("sweep-train: \(message)\n".utf8))
+    exit(1)
+}
+
+/// Prints a compiler-style diagnostic as it is and exits 1.
+func failWith(_ diagnostic: String) -> Never {
+    FileHandle.standardError.write(Data((diagnostic + "\n").utf8))
     exit(1)
 }
 
@@ -49,16 +58,23 @@ while let first = arguments.first {
     }
 }
 
-guard let data = FileManager.default.contents(atPath: configPath) else {
-    fail("error: config file '\(configPath)' not found")
-}
 let config: TrainerConfig
 do {
     if configPath.hasSuffix(".json") {
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            fail("error: config file '\(configPath)' not found")
+        }
         config = try JSONDecoder().decode(TrainerConfig.self, from: data)
     } else {
-        fail("error: '\(configPath)': YAML configs are read once the config decoder is wired in; pass a .json config")
+        guard let node = try YAML.parse(contentsOf: configPath) else {
+            fail("error: config file '\(configPath)' is empty")
+        }
+        config = try ConfigDecoder().decode(TrainerConfig.self, from: ConfigNode(yaml: node))
     }
+} catch let error as YAMLError {
+    failWith(error.description)
+} catch let error as ConfigError {
+    failWith(error.description)
 } catch {
     fail("error: '\(configPath)': \(error)")
 }

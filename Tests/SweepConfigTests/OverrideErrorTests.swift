@@ -291,7 +291,8 @@ struct OverrideErrorTests {
     @Test func errorsAreNeverCrashes() {
         // Every prefix of some tricky overrides either parses or fails with a located error.
         let inputs = [
-            "a.b=tag(t,choice([1,{x: '${y}'}],2))", "lr=sort(range(0,1,0.25),reverse=true)", "~db@pkg='a\\'b'", "x=sort(shuffle(range(5),seed=1),reverse=true)",
+            "a.b=tag(t,choice([1,{x: '${y}'}],2))", "lr=sort(range(0,1,0.25),reverse=true)", "~db@pkg='a\\'b'",
+            "x=sort(shuffle(range(5),seed=1),reverse=true)",
             "k={a\\ b: [1, \"q\\\"\"], c: null}",
         ]
         for input in inputs {

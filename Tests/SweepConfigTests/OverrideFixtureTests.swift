@@ -85,7 +85,9 @@ struct OverrideFixtureTests {
             let pairs = o["v"]?.array ?? []
             return .dict(
                 pairs.compactMap { pair in
-                    guard let kv = pair.array, kv.count == 2, let k = value(kv[0]), let v = value(kv[1]) else { return nil }
+                    guard let kv = pair.array, kv.count == 2, let k = value(kv[0]), let v = value(kv[1]) else {
+                        return nil
+                    }
                     return OverrideValue.Entry(key: k, value: v)
                 })
         default: return nil

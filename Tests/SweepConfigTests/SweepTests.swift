@@ -59,23 +59,32 @@ struct SweepTests {
         // A seed wider than 64 bits is not representable; 2**40+3 and negatives are covered by the fixture.
         // Python: l = list(range(100)); random.seed(12345); random.shuffle(l)
         let expected = [
-            63, 19, 83, 87, 88, 28, 8, 76, 46, 59, 39, 90, 29, 60, 84, 30, 12, 25, 54, 17, 62, 35, 27, 56, 81, 5, 97, 4, 98, 40, 50,
-            16, 79, 13, 31, 7, 48, 2, 73, 96, 86, 14, 69, 51, 36, 75, 99, 65, 77, 6, 92, 82, 37, 49, 10, 42, 57, 0, 85, 89, 44, 32,
-            61, 66, 68, 58, 3, 41, 43, 94, 9, 26, 18, 21, 64, 74, 52, 67, 11, 45, 23, 70, 78, 22, 80, 71, 33, 91, 15, 95, 20, 55,
+            63, 19, 83, 87, 88, 28, 8, 76, 46, 59, 39, 90, 29, 60, 84, 30, 12, 25, 54, 17, 62, 35, 27, 56, 81, 5, 97, 4,
+            98, 40, 50,
+            16, 79, 13, 31, 7, 48, 2, 73, 96, 86, 14, 69, 51, 36, 75, 99, 65, 77, 6, 92, 82, 37, 49, 10, 42, 57, 0, 85,
+            89, 44, 32,
+            61, 66, 68, 58, 3, 41, 43, 94, 9, 26, 18, 21, 64, 74, 52, 67, 11, 45, 23, 70, 78, 22, 80, 71, 33, 91, 15,
+            95, 20, 55,
             72, 34, 24, 47, 38, 1, 93, 53,
         ]
         #expect(try Self.sweep("seed=shuffle(range(100),seed=12345)").values() == expected.map(OverrideValue.int))
         // The same seed gives the same order every time; without a seed the values are a permutation.
         let unseeded = try Self.sweep("a=shuffle(range(50))")
         #expect(unseeded.seed == nil)
-        #expect(try unseeded.values().sorted { $0.hydraText.count == $1.hydraText.count ? $0.hydraText < $1.hydraText : $0.hydraText.count < $1.hydraText.count } == (0..<50).map(OverrideValue.int))
+        #expect(
+            try unseeded.values().sorted {
+                $0.hydraText.count == $1.hydraText.count
+                    ? $0.hydraText < $1.hydraText : $0.hydraText.count < $1.hydraText.count
+            } == (0..<50).map(OverrideValue.int))
     }
 
     @Test func globUsesFnmatch() {
         // Python: fnmatch.fnmatchcase(name, pattern) for each pair.
         let cases: [(String, String, Bool)] = [
-            ("a*", "abc", true), ("a?c", "abc", true), ("[ab]c", "bc", true), ("[!ab]c", "bc", false), ("[a-c]x", "bx", true),
-            ("[z-a]x", "zx", false), ("a[", "a[", true), ("*.yaml", "x.yaml", true), ("[]]", "]", true), ("[!]]", "a", true),
+            ("a*", "abc", true), ("a?c", "abc", true), ("[ab]c", "bc", true), ("[!ab]c", "bc", false),
+            ("[a-c]x", "bx", true),
+            ("[z-a]x", "zx", false), ("a[", "a[", true), ("*.yaml", "x.yaml", true), ("[]]", "]", true),
+            ("[!]]", "a", true),
             ("*a*b", "xaxb", true), ("a-b", "a-b", true), ("[a-]", "-", true), ("\\x", "\\x", true),
         ]
         for (pattern, name, expected) in cases {
@@ -111,10 +120,14 @@ struct SweepTests {
     @Test func logSpacesPrintAsWritten() throws {
         // logspace takes the end values (like numpy's geomspace), not exponents.
         #expect(try Self.lines("lr=logspace(1e-4,1e-1,4)") == ["lr=0.0001", "lr=0.001", "lr=0.01", "lr=0.1"])
-        #expect(try Self.lines("lr=geomspace(1e-5,1e-1,5)") == ["lr=1e-05", "lr=0.0001", "lr=0.001", "lr=0.01", "lr=0.1"])
+        #expect(
+            try Self.lines("lr=geomspace(1e-5,1e-1,5)") == ["lr=1e-05", "lr=0.0001", "lr=0.001", "lr=0.01", "lr=0.1"])
         #expect(try Self.lines("bs=int(geomspace(16,256,5))") == ["bs=16", "bs=32", "bs=64", "bs=128", "bs=256"])
         #expect(try Self.lines("w=geomspace(-1,-100,3)") == ["w=-1.0", "w=-10.0", "w=-100.0"])
-        #expect(try Self.lines("w=shuffle(geomspace(1,1000,4),seed=0)").sorted() == ["w=1.0", "w=10.0", "w=100.0", "w=1000.0"])
+        #expect(
+            try Self.lines("w=shuffle(geomspace(1,1000,4),seed=0)").sorted() == [
+                "w=1.0", "w=10.0", "w=100.0", "w=1000.0",
+            ])
     }
 
     @Test func descriptionWritesTheSweepBack() throws {

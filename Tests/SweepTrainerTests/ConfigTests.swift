@@ -1,4 +1,5 @@
 import Foundation
+import SweepTrainerConfig
 import Testing
 
 @testable import SweepTrainer
@@ -53,7 +54,7 @@ struct ConfigTests {
         var c = TrainerConfig(seed: 0, epochs: 1, batchSize: 8, lr: 0.1)
         c.regularizer.dropout = 1
         #expect(
-            throws: TrainerError.invalidConfig(
+            throws: TrainerConfig.Invalid(
                 key: "regularizer.dropout", message: "expected a probability in [0, 1), got 1.0")
         ) {
             try c.validate()
@@ -62,12 +63,12 @@ struct ConfigTests {
         #expect(
             TrainerError.invalidConfig(key: "epochs", message: "expected an integer ≥ 1, got 0").description
                 == "error: epochs: expected an integer ≥ 1, got 0")
-        #expect(throws: TrainerError.invalidConfig(key: "epochs", message: "expected an integer ≥ 1, got 0")) {
+        #expect(throws: TrainerConfig.Invalid(key: "epochs", message: "expected an integer ≥ 1, got 0")) {
             try c.validate()
         }
         c = TrainerConfig(
             seed: 0, epochs: 1, batchSize: 8, lr: 0.1, model: .init(kind: .linear, layers: [784, 10, 10]))
-        #expect(throws: TrainerError.self) { try c.validate() }
+        #expect(throws: TrainerConfig.Invalid.self) { try c.validate() }
     }
 
     @Test("thread count from the environment, default one")

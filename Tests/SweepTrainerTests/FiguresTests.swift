@@ -1,4 +1,5 @@
 import Foundation
+import SweepTrainerConfig
 import Testing
 
 @testable import SweepTrainer

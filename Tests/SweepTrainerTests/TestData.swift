@@ -1,4 +1,5 @@
 import Foundation
+import SweepTrainerConfig
 
 @testable import SweepTrainer
 

@@ -53,19 +53,19 @@ extension TrainerConfig {
             weightDecay = try c.decodeIfPresent(Double.self, forKey: .weightDecay) ?? 0
         }
 
-        func validate() throws(TrainerError) {
+        func validate() throws(TrainerConfig.Invalid) {
             if betas.count != 2 || betas.contains(where: { !($0 >= 0 && $0 < 1) }) {
-                throw .invalidConfig(key: "optim.betas", message: "expected two numbers in [0, 1), got \(betas)")
+                throw .init(key: "optim.betas", message: "expected two numbers in [0, 1), got \(betas)")
             }
             if !(momentum >= 0) {
-                throw .invalidConfig(key: "optim.momentum", message: "expected a number ≥ 0, got \(momentum)")
+                throw .init(key: "optim.momentum", message: "expected a number ≥ 0, got \(momentum)")
             }
             if nesterov && !(momentum > 0) {
-                throw .invalidConfig(key: "optim.nesterov", message: "Nesterov momentum needs optim.momentum > 0")
+                throw .init(key: "optim.nesterov", message: "Nesterov momentum needs optim.momentum > 0")
             }
-            if !(eps > 0) { throw .invalidConfig(key: "optim.eps", message: "expected a positive number, got \(eps)") }
+            if !(eps > 0) { throw .init(key: "optim.eps", message: "expected a positive number, got \(eps)") }
             if !(weightDecay >= 0) {
-                throw .invalidConfig(key: "optim.weight_decay", message: "expected a number ≥ 0, got \(weightDecay)")
+                throw .init(key: "optim.weight_decay", message: "expected a number ≥ 0, got \(weightDecay)")
             }
         }
     }

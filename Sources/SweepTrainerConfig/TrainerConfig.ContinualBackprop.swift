@@ -32,19 +32,19 @@ extension TrainerConfig {
         /// Whether continual backprop runs at all.
         public var isEnabled: Bool { replacementRate > 0 }
 
-        func validate() throws(TrainerError) {
+        func validate() throws(TrainerConfig.Invalid) {
             if !(replacementRate >= 0 && replacementRate <= 1) {
-                throw .invalidConfig(
+                throw .init(
                     key: "regularizer.cbp.replacement_rate",
                     message: "expected a fraction in [0, 1], got \(replacementRate)")
             }
             if maturityThreshold < 0 {
-                throw .invalidConfig(
+                throw .init(
                     key: "regularizer.cbp.maturity_threshold",
                     message: "expected an integer ≥ 0, got \(maturityThreshold)")
             }
             if !(decay >= 0 && decay < 1) {
-                throw .invalidConfig(key: "regularizer.cbp.decay", message: "expected a number in [0, 1), got \(decay)")
+                throw .init(key: "regularizer.cbp.decay", message: "expected a number in [0, 1), got \(decay)")
             }
         }
     }

@@ -31,11 +31,11 @@ extension TrainerConfig {
             cbp = try c.decodeIfPresent(ContinualBackprop.self, forKey: .cbp) ?? ContinualBackprop()
         }
 
-        func validate() throws(TrainerError) {
-            if !(l1 >= 0) { throw .invalidConfig(key: "regularizer.l1", message: "expected a number ≥ 0, got \(l1)") }
-            if !(l2 >= 0) { throw .invalidConfig(key: "regularizer.l2", message: "expected a number ≥ 0, got \(l2)") }
+        func validate() throws(TrainerConfig.Invalid) {
+            if !(l1 >= 0) { throw .init(key: "regularizer.l1", message: "expected a number ≥ 0, got \(l1)") }
+            if !(l2 >= 0) { throw .init(key: "regularizer.l2", message: "expected a number ≥ 0, got \(l2)") }
             if !(dropout >= 0 && dropout < 1) {
-                throw .invalidConfig(
+                throw .init(
                     key: "regularizer.dropout", message: "expected a probability in [0, 1), got \(dropout)")
             }
             try cbp.validate()

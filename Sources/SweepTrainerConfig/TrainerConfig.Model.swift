@@ -77,31 +77,31 @@ extension TrainerConfig {
             return kind == .linear ? [784, 10] : [784, 10, 3, 10]
         }
 
-        func validate() throws(TrainerError) {
+        func validate() throws(TrainerConfig.Invalid) {
             switch kind {
             case .linear, .mlp:
                 let l = classifierLayers
                 if l.count < 2 || l.contains(where: { $0 < 1 }) {
-                    throw .invalidConfig(
+                    throw .init(
                         key: "model.layers", message: "expected at least two positive widths, got \(l)")
                 }
                 if kind == .linear && l.count != 2 {
-                    throw .invalidConfig(
+                    throw .init(
                         key: "model.layers",
                         message: "a linear model has no hidden layer: expected [inputs, classes], got \(l)")
                 }
             case .vae:
                 if encoder.count < 1 || encoder.contains(where: { $0 < 1 }) {
-                    throw .invalidConfig(key: "model.encoder", message: "expected positive widths, got \(encoder)")
+                    throw .init(key: "model.encoder", message: "expected positive widths, got \(encoder)")
                 }
                 if decoder.count < 1 || decoder.contains(where: { $0 < 1 }) {
-                    throw .invalidConfig(key: "model.decoder", message: "expected positive widths, got \(decoder)")
+                    throw .init(key: "model.decoder", message: "expected positive widths, got \(decoder)")
                 }
                 if latent < 1 {
-                    throw .invalidConfig(key: "model.latent", message: "expected an integer ≥ 1, got \(latent)")
+                    throw .init(key: "model.latent", message: "expected an integer ≥ 1, got \(latent)")
                 }
                 if decoder.last != encoder.first {
-                    throw .invalidConfig(
+                    throw .init(
                         key: "model.decoder",
                         message:
                             "the decoder's output (\(decoder.last ?? 0)) must equal the encoder's input (\(encoder.first ?? 0))"

@@ -67,10 +67,10 @@ public struct TrainerConfig: Sendable, Hashable, Decodable {
         figures = try c.decodeIfPresent(Bool.self, forKey: .figures) ?? true
     }
 
-    /// Checks value ranges that the types cannot express; throws a `TrainerError.invalidConfig`.
-    public func validate() throws(TrainerError) {
-        func fail(_ key: String, _ expected: String, _ got: String) throws(TrainerError) {
-            throw .invalidConfig(key: key, message: "expected \(expected), got \(got)")
+    /// Checks value ranges that the types cannot express; throws `TrainerConfig.Invalid`.
+    public func validate() throws(TrainerConfig.Invalid) {
+        func fail(_ key: String, _ expected: String, _ got: String) throws(TrainerConfig.Invalid) {
+            throw .init(key: key, message: "expected \(expected), got \(got)")
         }
         if epochs < 1 { try fail("epochs", "an integer ≥ 1", "\(epochs)") }
         if batchSize < 1 { try fail("batch_size", "an integer ≥ 1", "\(batchSize)") }

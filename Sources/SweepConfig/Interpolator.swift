@@ -1,0 +1,262 @@
+import Collections
+import SweepYAML
+
+/// Resolves `${…}` interpolations the way OmegaConf does: `${a.b}` (absolute), `${.x}` and
+/// `${..x}` (relative), nested `${a.${b}}`, string interpolation with Python's `str()`,
+/// `${oc.env:VAR,default}`, `${oc.select:key,default}`, `${oc.decode:text}`, `\${` as a
+/// literal; cycles and references to missing keys are errors that name the key and the place.
+final class Interpolator {
+    private let root: ConfigNode
+    private let environment: [String: String]
+    private var resolved: [String: ConfigNode] = [:]
+    private var inProgress: [String] = []
+
+    /// The resolvers that `${name:…}` may call.
+    static let resolvers = ["oc.env", "oc.select", "oc.decode"]
+
+    init(root: ConfigNode, environment: [String: String]) {
+        self.root = root
+        self.environment = environment
+    }
+
+    /// The whole tree with every interpolation replaced by its value.
+    func resolveAll() throws(ConfigError) -> ConfigNode {
+        var path: [String] = []
+        return try resolveTree(root, path: &path) ?? root
+    }
+
+    /// The subtree at `path` resolved, or nil when it holds no interpolation (so that unchanged
+    /// subtrees are shared, not copied).
+    private func resolveTree(_ node: ConfigNode, path: inout [String]) throws(ConfigError) -> ConfigNode? {
+        switch node.value {
+        case .string(let s) where s.hasInterpolation:
+            return try resolveString(node, text: s, path: path)
+        case .mapping(let mapping):
+            var out: OrderedMapping?
+            for (index, (key, child)) in mapping.enumerated() {
+                path.append(key)
+                let resolved = try resolveTree(child, path: &path)
+                path.removeLast()
+                if let resolved {
+                    if out == nil { out = mapping }
+                    out?.values[index] = resolved
+                }
+            }
+            return out.map { ConfigNode(.mapping($0), origin: node.origin) }
+        case .sequence(let items):
+            var out: [ConfigNode]?
+            for (index, child) in items.enumerated() {
+                path.append(String(index))
+                let resolved = try resolveTree(child, path: &path)
+                path.removeLast()
+                if let resolved {
+                    if out == nil { out = items }
+                    out?[index] = resolved
+                }
+            }
+            return out.map { ConfigNode(.sequence($0), origin: node.origin) }
+        default:
+            return nil
+        }
+    }
+
+    private static func dotted(_ path: [String]) -> String {
+        path.joined(separator: ".")
+    }
+
+    /// Resolves the string node at `path` (memoised, with cycle detection).
+    private func resolveString(_ node: ConfigNode, text: String, path: [String]) throws(ConfigError) -> ConfigNode {
+        let key = Self.dotted(path)
+        if let done = resolved[key] { return done }
+        if let start = inProgress.firstIndex(of: key) {
+            let cycle = (inProgress[start...] + [key]).map { $0.isEmpty ? "<root>" : $0 }
+            throw ConfigError(
+                node.origin.diagnostic(
+                    "\(key): interpolation cycle: " + cycle.joined(separator: " -> ")))
+        }
+        inProgress.append(key)
+        defer { inProgress.removeLast() }
+        var parser = Parser(text: text)
+        let segments: [Segment]
+        do {
+            segments = try parser.parseAll()
+        } catch let message {
+            throw ConfigError(node.origin.diagnostic("\(key): bad interpolation '\(text)': \(message.text)"))
+        }
+        let result: ConfigNode
+        if segments.count == 1, case .interpolation(let expression) = segments[0] {
+            result = try evaluate(expression, node: node, path: path)
+        } else {
+            var out = ""
+            for segment in segments {
+                switch segment {
+                case .text(let t): out += t
+                case .interpolation(let expression):
+                    let value = try evaluate(expression, node: node, path: path)
+                    out += try Self.str(value, node: node, key: key)
+                }
+            }
+            result = ConfigNode(.string(out), origin: node.origin)
+        }
+        resolved[key] = result
+        return result
+    }
+
+    /// Python's `str()` of a resolved value inside a longer string.
+    static func str(_ value: ConfigNode, node: ConfigNode, key: String) throws(ConfigError) -> String {
+        switch value.value {
+        case .null: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let d): return PythonFloat.repr(d)
+        case .string(let s): return s
+        case .missing: return "???"
+        case .mapping, .sequence:
+            throw ConfigError(
+                node.origin.diagnostic(
+                    "\(key): cannot put \(ConfigDecoder.describe(value.value)) inside a string",
+                    notes: ["help: interpolate a single value, or make the whole value '${…}'"]))
+        }
+    }
+
+    private func evaluate(_ expression: Expression, node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode
+    {
+        switch expression {
+        case .reference(let parts):
+            let reference = try text(of: parts, node: node, path: path)
+            return try lookUp(reference, node: node, path: path)
+        case .call(let name, let args):
+            var values: [String] = []
+            for arg in args { values.append(try text(of: arg, node: node, path: path)) }
+            return try call(name, values, node: node, path: path)
+        }
+    }
+
+    /// The text of a key or argument, with nested interpolations resolved.
+    private func text(of parts: [Segment], node: ConfigNode, path: [String]) throws(ConfigError) -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .text(let t): out += t
+            case .interpolation(let inner):
+                out += try Self.str(try evaluate(inner, node: node, path: path), node: node, key: Self.dotted(path))
+            }
+        }
+        return out
+    }
+
+    private func lookUp(_ reference: String, node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode {
+        let key = Self.dotted(path)
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let dots = trimmed.prefix(while: { $0 == "." }).count
+        var base: [String] = []
+        if dots > 0 {
+            guard dots <= path.count else {
+                throw ConfigError(
+                    node.origin.diagnostic("\(key): '${\(reference)}' goes above the top of the config"))
+            }
+            base = Array(path.dropLast(dots))
+        }
+        let rest = String(trimmed.dropFirst(dots))
+        guard let keys = ConfigNode.pathKeys(rest) else {
+            throw ConfigError(node.origin.diagnostic("\(key): '${\(reference)}' is not a valid key path"))
+        }
+        var current = root
+        var walked = base
+        if let start = root.node(at: base) { current = start }
+        for part in keys {
+            guard let next = current.child(part) else {
+                var notes: [String] = []
+                if case .mapping(let mapping) = current.value,
+                    let close = Suggestion.closest(
+                        to: part, in: mapping.keys.filter { walked + [$0] != path })
+                {
+                    notes.append("help: did you mean '\(Self.dotted(walked + [close]))'?")
+                }
+                let target = Self.dotted(walked + [part])
+                throw ConfigError(
+                    node.origin.diagnostic(
+                        "\(key): interpolation '${\(reference)}' refers to '\(target)', which does not exist",
+                        notes: notes))
+            }
+            current = next
+            walked.append(part)
+        }
+        if case .missing = current.value {
+            let target = Self.dotted(walked)
+            throw ConfigError(
+                node.origin.diagnostic(
+                    "\(key): interpolation '${\(reference)}' refers to '\(target)', which is mandatory ('???') and was not set",
+                    notes: ["help: set it with '\(target)=…'"]))
+        }
+        var at = walked
+        return try resolveTree(current, path: &at) ?? current
+    }
+
+    private func call(_ name: String, _ args: [String], node: ConfigNode, path: [String]) throws(ConfigError)
+        -> ConfigNode
+    {
+        let key = Self.dotted(path)
+        let origin = node.origin
+        switch name {
+        case "oc.env":
+            guard args.count == 1 || args.count == 2 else {
+                throw ConfigError(origin.diagnostic("\(key): oc.env takes a variable name and an optional default"))
+            }
+            let variable = args[0].trimmingCharacters(in: .whitespaces)
+            if let value = environment[variable] { return ConfigNode(.string(value), origin: origin) }
+            guard args.count == 2 else {
+                throw ConfigError(
+                    origin.diagnostic(
+                        "\(key): environment variable '\(variable)' is not set",
+                        notes: ["help: give a default: ${oc.env:\(variable),default}"]))
+            }
+            let value = Self.parseArgument(args[1])
+            if case .null = value.value { return ConfigNode(.null, origin: origin) }
+            return ConfigNode(.string(try Self.str(value, node: node, key: key)), origin: origin)
+        case "oc.select":
+            guard args.count == 1 || args.count == 2 else {
+                throw ConfigError(origin.diagnostic("\(key): oc.select takes a key and an optional default"))
+            }
+            do {
+                return try lookUp(args[0], node: node, path: path)
+            } catch {
+                guard args.count == 2 else { return ConfigNode(.null, origin: origin) }
+                return Self.parseArgument(args[1])
+            }
+        case "oc.decode":
+            guard args.count == 1 else {
+                throw ConfigError(origin.diagnostic("\(key): oc.decode takes one string"))
+            }
+            return Self.parseArgument(args[0])
+        default:
+            var notes: [String] = []
+            if let close = Suggestion.closest(to: name, in: Self.resolvers) {
+                notes.append("help: did you mean '\(close)'?")
+            }
+            notes.append("note: the resolvers are: " + Self.resolvers.joined(separator: ", "))
+            throw ConfigError(origin.diagnostic("\(key): unknown resolver '\(name)'", notes: notes))
+        }
+    }
+
+    /// A resolver argument typed as OmegaConf types it: quoted strings, null, bools, numbers.
+    static func parseArgument(_ text: String) -> ConfigNode {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let parsed = try? Override.parse("_=" + trimmed), let value = parsed.value, !value.isSweep {
+            return value.configNode(origin: .none)
+        }
+        return ConfigNode(.string(trimmed))
+    }
+}
+
+extension String {
+    /// Whether the text holds `${` (a byte scan, without Foundation's string search).
+    var hasInterpolation: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "$") { return true }
+            previous = byte
+        }
+        return false
+    }
+}
