@@ -28,6 +28,8 @@ extension YAML {
             /// The same, hashed, once the mapping has more than `Parser.shortMapping` scalar keys.
             var keyIndex: [KeyIdentity: Int] = [:]
             var size = 1
+            /// The height of the tallest child (0 while there are only scalars).
+            var height = 0
 
             /// The index of the pair whose key has this identity, if any.
             func firstIndex(of id: KeyIdentity) -> Int? {
@@ -48,12 +50,26 @@ extension YAML {
             }
         }
 
+        /// Collections may nest at most this deep (deeper trees would overflow the stack of the
+        /// recursive code that walks or frees them).
+        static let maxDepth = 256
+
+        func tooDeep(at mark: Mark) -> YAMLError {
+            YAMLError(
+                source.diagnostic(
+                    "lists and mappings nest more than \(Self.maxDepth) levels deep here", at: mark,
+                    notes: ["help: a config this deep is almost certainly a mistake (or an alias that contains itself)"]
+                ))
+        }
+
         /// Mappings with up to this many scalar keys look keys up by a linear scan.
         static let shortMapping = 16
 
         struct Anchored {
             var node: Node
             var size: Int
+            /// How many collection levels the node holds (0 for a scalar).
+            var height: Int
         }
 
         var stack: [Frame] = []
@@ -152,12 +168,14 @@ extension YAML {
                                 "undefined alias '*\(name)'", at: start,
                                 notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
                     }
-                    try add(anchored.node, size: anchored.size, at: start)
+                    if stack.count + anchored.height > Self.maxDepth { throw tooDeep(at: start) }
+                    try add(anchored.node, size: anchored.size, height: anchored.height, at: start)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
                     let anchor = Self.string(
                         isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    if stack.count >= Self.maxDepth { throw tooDeep(at: start) }
                     if let anchor { try checkDuplicateAnchor(anchor, at: start) }
                     stack.append(Frame(isMapping: isMapping, tag: tag, anchor: anchor, mark: start))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -169,9 +187,9 @@ extension YAML {
                         node = Node(.sequence(frame.items), tag: frame.tag, mark: frame.mark)
                     }
                     if let anchor = frame.anchor {
-                        anchors[anchor] = Anchored(node: node, size: frame.size)
+                        anchors[anchor] = Anchored(node: node, size: frame.size, height: frame.height + 1)
                     }
-                    try add(node, size: frame.size, counted: true)
+                    try add(node, size: frame.size, height: frame.height + 1, counted: true)
                 default:
                     break
                 }
@@ -191,7 +209,7 @@ extension YAML {
 
         mutating func define(_ name: String, _ node: Node, size: Int, at mark: Mark) throws(YAMLError) {
             try checkDuplicateAnchor(name, at: mark)
-            anchors[name] = Anchored(node: node, size: size)
+            anchors[name] = Anchored(node: node, size: size, height: 0)
         }
 
         /// Rejects explicit standard tags whose text the loader could not construct (`!!int abc`).
@@ -213,7 +231,9 @@ extension YAML {
         }
 
         /// Adds a finished node to the open collection (or makes it the document root).
-        mutating func add(_ node: Node, size: Int, counted: Bool = false, at place: Mark? = nil) throws(YAMLError) {
+        mutating func add(
+            _ node: Node, size: Int, height: Int = 0, counted: Bool = false, at place: Mark? = nil
+        ) throws(YAMLError) {
             if !counted {
                 expanded += size
                 if expanded > Self.maxExpandedNodes {
@@ -235,6 +255,7 @@ extension YAML {
             }
             let top = stack.count - 1
             stack[top].size += size
+            if height > stack[top].height { stack[top].height = height }
             if !stack[top].isMapping {
                 stack[top].items.append(node)
                 return
