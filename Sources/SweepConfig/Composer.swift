@@ -7,9 +7,11 @@ import SweepYAML
 /// merged, then the overrides are applied and interpolations resolved.
 public struct Composer: Sendable {
     /// The primary config file, as given.
-    public var configFile: String
+    public let configFile: String
     /// The environment that `${oc.env:…}` reads.
     public var environment: [String: String]
+    /// Files already read, shared by every composition from this value and its copies.
+    let cache = ConfigCache()
 
     /// Creates a composer for a primary config file.
     public init(configFile: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -32,7 +34,7 @@ public struct Composer: Sendable {
 
     /// The options of a config group (its `.yaml` files), sorted; empty for an unknown group.
     public func options(ofGroup group: String) -> [String] {
-        ConfigRepository(root: root).options(of: group)
+        ConfigRepository(root: root, cache: cache).options(of: group)
     }
 
     /// Parses the overrides and composes.
@@ -67,7 +69,7 @@ public struct Composer: Sendable {
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw Self.missingPrimary(file)
         }
-        let repository = ConfigRepository(root: root)
+        let repository = ConfigRepository(root: root, cache: cache)
         let name = String((file as NSString).lastPathComponent.dropLast(5))
         let applicable = overrides.filter {
             $0.key != "hydra" && !$0.key.hasPrefix("hydra.") && !$0.key.hasPrefix("hydra/")

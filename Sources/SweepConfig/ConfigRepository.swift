@@ -6,20 +6,21 @@ import SweepYAML
 final class ConfigRepository {
     /// A config file as loaded: its content without the defaults list, its header package and
     /// its defaults list.
-    struct Loaded {
+    struct Loaded: Sendable {
         var body: ConfigNode
         var headerPackage: String?
-        var defaults: [DefaultElement]
+        var defaults: [DefaultElement.Spec]
         var hasDefaults: Bool
         var file: String
     }
 
     /// The root folder; empty for the current directory (so that paths print as given).
     let root: String
-    private var cache: [String: Loaded?] = [:]
+    private let cache: ConfigCache
 
-    init(root: String) {
+    init(root: String, cache: ConfigCache = ConfigCache()) {
         self.root = root
+        self.cache = cache
     }
 
     /// The file a config path names (`model/vae` → `<root>/model/vae.yaml`).
@@ -35,14 +36,11 @@ final class ConfigRepository {
     }
 
     func groupExists(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: full(path), isDirectory: &isDirectory) && isDirectory.boolValue
+        cache.fileKind(full(path)) == .directory
     }
 
     func configExists(_ configPath: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: file(configPath), isDirectory: &isDirectory)
-            && !isDirectory.boolValue
+        cache.fileKind(file(configPath)) == .file
     }
 
     /// The options of a group: its `.yaml` files without the extension, sorted.
@@ -54,9 +52,9 @@ final class ConfigRepository {
 
     /// Loads a config by path; nil when no such file exists.
     func load(_ configPath: String) throws(ConfigError) -> Loaded? {
-        if let cached = cache[configPath] { return cached }
+        if let cached = cache.loaded(configPath) { return cached }
         guard configExists(configPath) else {
-            cache[configPath] = .some(nil)
+            cache.store(nil, for: configPath)
             return nil
         }
         let path = file(configPath)
@@ -88,7 +86,7 @@ final class ConfigRepository {
                         "a config file must hold a mapping at the top, not \(ConfigDecoder.describe(config.value))"))
             }
         }
-        cache[configPath] = loaded
+        cache.store(loaded, for: configPath)
         return loaded
     }
 
@@ -122,19 +120,19 @@ final class ConfigRepository {
     }
 
     /// Reads a `defaults:` sequence into elements.
-    static func defaultsList(_ node: ConfigNode, configPath: String) throws(ConfigError) -> [DefaultElement] {
+    static func defaultsList(_ node: ConfigNode, configPath: String) throws(ConfigError) -> [DefaultElement.Spec] {
         guard case .sequence(let items) = node.value else {
             throw ConfigError(
                 node.origin.diagnostic(
                     "'defaults' must be a list, not \(ConfigDecoder.describe(node.value))",
                     notes: ["help: write each entry on its own line as '- group: option'"]))
         }
-        var result: [DefaultElement] = []
+        var result: [DefaultElement.Spec] = []
         for item in items {
             switch item.value {
             case .string(let text):
                 let (path, package) = splitPackage(text)
-                result.append(DefaultElement(.config(path: path), package: package, origin: item.origin))
+                result.append(DefaultElement.Spec(kind: .config(path: path), package: package, origin: item.origin))
             case .mapping(let mapping):
                 guard mapping.count == 1, let (key, value) = mapping.elements.first else {
                     throw ConfigError(
@@ -182,10 +180,10 @@ final class ConfigRepository {
                             "the option of '\(group)' must be a config name, a list of names or null, not \(ConfigDecoder.describe(value.value))",
                             notes: ["help: quote it if it is a file name: \(group): '\(value.description)'"]))
                 }
-                let element = DefaultElement(.group(group, groupValue), package: package, origin: value.origin)
-                element.optional = optional
-                element.isOverride = isOverride
-                result.append(element)
+                result.append(
+                    DefaultElement.Spec(
+                        kind: .group(group, groupValue), package: package, optional: optional, isOverride: isOverride,
+                        origin: value.origin))
             default:
                 throw ConfigError(
                     item.origin.diagnostic(

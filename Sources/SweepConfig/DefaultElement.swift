@@ -4,8 +4,17 @@ import SweepYAML
 /// One entry of a defaults list (a port of Hydra 1.3's `ConfigDefault` and `GroupDefault`),
 /// mutated while the defaults tree is built.
 final class DefaultElement {
+    /// An entry as read from a file, before the tree is built (a value, so it can be cached).
+    struct Spec: Sendable {
+        var kind: Kind
+        var package: String?
+        var optional = false
+        var isOverride = false
+        var origin: Origin
+    }
+
     /// What the entry names.
-    enum Kind {
+    enum Kind: Sendable {
         /// `- path` or `- _self_`: one config by path.
         case config(path: String)
         /// `- group: value`: a group with an option, a list of options or null.
@@ -13,7 +22,7 @@ final class DefaultElement {
     }
 
     /// The value of a group entry.
-    enum GroupValue: Equatable {
+    enum GroupValue: Equatable, Sendable {
         /// One option, or nil for `group: null`.
         case name(String?)
         /// `group: [a, b]`.
@@ -38,6 +47,13 @@ final class DefaultElement {
         self.kind = kind
         self.package = package == "_here_" ? "" : package
         self.origin = origin
+    }
+
+    /// A fresh element for an entry read from a file.
+    convenience init(_ spec: Spec) {
+        self.init(spec.kind, package: spec.package, origin: spec.origin)
+        optional = spec.optional
+        isOverride = spec.isOverride
     }
 
     func copy() -> DefaultElement {

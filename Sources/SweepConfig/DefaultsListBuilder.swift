@@ -50,7 +50,7 @@ struct DefaultsListBuilder {
             }
             throw notFound(root)
         }
-        var defaults = loaded.defaults.map { $0.copy() }
+        var defaults = loaded.defaults.map(DefaultElement.init)
         if !defaults.isEmpty || (isRoot && !overrides.appendedGroups.isEmpty) {
             try validateSelf(parent, &defaults)
         }
