@@ -36,6 +36,12 @@ let package = Package(
         .target(name: "SweepPlot", dependencies: ["CZlib"]),
         .target(name: "SweepTrainerConfig", dependencies: ["SweepConfig"]),
         .target(
+            name: "SweepPlanner",
+            dependencies: [
+                "SweepConfig", "SweepTrainerConfig", "SweepYAML",
+                .product(name: "Collections", package: "swift-collections"),
+            ]),
+        .target(
             name: "SweepTrainer",
             dependencies: ["SweepTrainerConfig", "SweepConfig", "SweepPlot", "COpenBLAS", "CZlib"]),
 
@@ -44,9 +50,11 @@ let package = Package(
             name: "sweep",
             dependencies: [
                 "SweepConfig",
+                "SweepPlanner",
                 "SweepTrainerConfig",
                 "SweepYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Collections", package: "swift-collections"),
             ]),
         .executableTarget(
             name: "sweep-train", dependencies: ["SweepTrainer", "SweepTrainerConfig", "SweepConfig", "SweepYAML"]),
@@ -55,6 +63,9 @@ let package = Package(
         .testTarget(name: "SweepYAMLTests", dependencies: ["SweepYAML"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SweepConfigTests", dependencies: ["SweepConfig"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SweepPlannerTests", dependencies: ["SweepPlanner", "SweepConfig"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "SweepPlotTests", dependencies: ["SweepPlot"]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),

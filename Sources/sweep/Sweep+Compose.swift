@@ -1,5 +1,6 @@
 import ArgumentParser
 import SweepConfig
+import SweepPlanner
 import SweepTrainerConfig
 import SweepYAML
 
