@@ -12,7 +12,8 @@ public enum CellID {
         String(SHA256.hex(canonicalJSON(TrainerSchema.withoutSweep(config))).prefix(length))
     }
 
-    /// The config as one-line JSON with every mapping's keys sorted.
+    /// The config as one-line JSON with every mapping's keys sorted and integral floats written
+    /// as integers (`beta=1` and `beta=1.0` make the same config, as they compare equal).
     public static func canonicalJSON(_ config: ConfigNode) -> String {
         sorted(config).jsonText(indent: 0)
     }
@@ -27,6 +28,8 @@ public enum CellID {
             return ConfigNode(.mapping(out))
         case .sequence(let items):
             return ConfigNode(.sequence(items.map(sorted)))
+        case .float(let d) where d.rounded() == d && abs(d) < 9.0e15:
+            return ConfigNode(.int(Int(d)))
         default:
             return ConfigNode(node.value)
         }

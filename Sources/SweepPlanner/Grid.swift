@@ -20,8 +20,17 @@ public struct Grid: Sendable, Equatable {
         self.count = product
     }
 
+    /// The key element of each line a cell has, in order.
+    public var keys: [String] { axes.flatMap(\.keys) }
+
     /// The override lines of cell `index` (0 ≤ index < count), and those of varying axes.
     public func lines(at index: Int) -> (all: [String], varying: [String]) {
+        lines(at: index, named: nil)
+    }
+
+    /// The override lines of cell `index`, and those to show in its name: of the keys in
+    /// `named`, or of varying axes when `named` is nil.
+    func lines(at index: Int, named: Set<String>?) -> (all: [String], varying: [String]) {
         var positions = [Int](repeating: 0, count: axes.count)
         var rest = index
         for a in axes.indices.reversed() {
@@ -32,9 +41,9 @@ public struct Grid: Sendable, Equatable {
         var all: [String] = []
         var varying: [String] = []
         for (a, axis) in axes.enumerated() {
-            for column in axis.columns {
+            for (key, column) in zip(axis.keys, axis.columns) {
                 all.append(column[positions[a]])
-                if axis.varies { varying.append(column[positions[a]]) }
+                if named.map({ $0.contains(key) }) ?? axis.varies { varying.append(column[positions[a]]) }
             }
         }
         return (all, varying)

@@ -22,6 +22,8 @@ public struct Plan: Sendable {
     public let count: Int
     /// The offset of each grid's first cell.
     let offsets: [Int]
+    /// The keys shown in run-dir names: those whose value changes somewhere in the plan.
+    let named: Set<String>
 
     init(
         configFile: String, composer: Composer, settings: SweepSettings, grids: [Grid],
@@ -41,6 +43,30 @@ public struct Plan: Sendable {
             total += grid.count
         }
         self.offsets = offsets
+        self.named = Self.namedKeys(grids)
+    }
+
+    /// The keys whose line differs between some two cells: a varying axis, or (in a union of
+    /// grids) a key missing from a grid or fixed to different values in different grids.
+    static func namedKeys(_ grids: [Grid]) -> Set<String> {
+        var named: Set<String> = []
+        var fixed: [String: String] = [:]
+        var seen: [String: Int] = [:]
+        for grid in grids {
+            for axis in grid.axes {
+                for (key, column) in zip(axis.keys, axis.columns) {
+                    seen[key, default: 0] += 1
+                    if axis.varies {
+                        named.insert(key)
+                    } else if let line = column.first {
+                        if let other = fixed[key], other != line { named.insert(key) }
+                        fixed[key] = line
+                    }
+                }
+            }
+        }
+        for (key, n) in seen where n < grids.count { named.insert(key) }
+        return named
     }
 
     /// Whether this is a random search.
@@ -68,7 +94,7 @@ public struct Plan: Sendable {
         } else {
             var g = 0
             while g + 1 < offsets.count, offsets[g + 1] <= index { g += 1 }
-            lines = grids[g].lines(at: index - offsets[g])
+            lines = grids[g].lines(at: index - offsets[g], named: named)
         }
         return Cell(
             index: index, overrides: lines.all,
