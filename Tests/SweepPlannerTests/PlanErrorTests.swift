@@ -128,7 +128,8 @@ import Testing
 
     @Test func zipOfUnequalLengths() {
         #expect(
-            TestSupport.planError(vae, ["+sweep={zip: [[lr, batch_size]]}", "lr=1e-3,1e-2", "batch_size=32,64,128"]) == """
+            TestSupport.planError(vae, ["+sweep={zip: [[lr, batch_size]]}", "lr=1e-3,1e-2", "batch_size=32,64,128"])
+                == """
                 override '+sweep={zip: [[lr, batch_size]]}': error: zipped keys must have as many values each: lr has 2, batch_size has 3
                     +sweep={zip: [[lr, batch_size]]}
                            ^
@@ -188,7 +189,8 @@ import Testing
 
     @Test func badParamInAFileIsLocatedThere() throws {
         let root = try TestSupport.scratch(
-            TestSupport.tree.merging(["s.yaml": "config: main.yaml\nsweep:\n  params:\n    lr: range(0,10,0)\n"]) { $1 })
+            TestSupport.tree.merging(["s.yaml": "config: main.yaml\nsweep:\n  params:\n    lr: range(0,10,0)\n"]) { $1 }
+        )
         #expect(
             TestSupport.planError(root + "/s.yaml", []) == """
                 \(root)/s.yaml:4:9: error: sweep.params.lr: range(): the step must not be zero

@@ -37,7 +37,9 @@ import Testing
     }
 
     @Test func configSweepSectionIsRead() throws {
-        let root = try scratch(["main.yaml": TestSupport.tree["main.yaml", default: ""] + "\nsweep:\n  params:\n    opt: glob(*)\n"])
+        let root = try scratch([
+            "main.yaml": TestSupport.tree["main.yaml", default: ""] + "\nsweep:\n  params:\n    opt: glob(*)\n"
+        ])
         let plan = try Plan(target: root + "/main.yaml", overrides: [], environment: [:])
         #expect(TestSupport.lines(plan) == [["opt=adam"], ["opt=sgd"]])
     }

@@ -26,14 +26,14 @@ enum TestSupport {
     /// A small config tree: `main.yaml` with groups `opt` (adam, sgd) and keys lr, beta, seed.
     static let tree: [String: String] = [
         "main.yaml": """
-            defaults:
-              - opt: adam
-              - _self_
-            lr: 0.1
-            beta: 1
-            seed: 0
-            batch_size: 32
-            """,
+        defaults:
+          - opt: adam
+          - _self_
+        lr: 0.1
+        beta: 1
+        seed: 0
+        batch_size: 32
+        """,
         "opt/adam.yaml": "name: adam\n",
         "opt/sgd.yaml": "name: sgd\n",
     ]
