@@ -11,6 +11,9 @@ final class Interpolator {
     private var resolved: [String: ConfigNode] = [:]
     private var inProgress: [String] = []
 
+    /// How long a chain of interpolations referring to interpolations may be.
+    static let maxDepth = 500
+
     /// The resolvers that `${name:…}` may call.
     static let resolvers = ["oc.env", "oc.select", "oc.decode"]
 
@@ -73,6 +76,11 @@ final class Interpolator {
             throw ConfigError(
                 node.origin.diagnostic(
                     "\(key): interpolation cycle: " + cycle.joined(separator: " -> ")))
+        }
+        if inProgress.count >= Self.maxDepth {
+            throw ConfigError(
+                node.origin.diagnostic(
+                    "\(key): interpolations refer to interpolations more than \(Self.maxDepth) levels deep"))
         }
         inProgress.append(key)
         defer { inProgress.removeLast() }
