@@ -37,7 +37,7 @@ test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
-demo: release
+demo: release data
 	.build/release/sweep compose configs/vae.yaml
 
 lint:

@@ -43,6 +43,19 @@ struct DefaultsListBuilder {
             throw missingChoice(parent)
         }
         let path = parent.configPath
+        var ancestors: [String] = []
+        var up = root.parent
+        while let tree = up {
+            ancestors.append(tree.node.configPath)
+            up = tree.parent
+        }
+        if ancestors.contains(path) {
+            let cycle = ([path] + ancestors.prefix(through: ancestors.firstIndex(of: path) ?? 0)).reversed()
+            throw ConfigError(
+                parent.origin.diagnostic(
+                    "the defaults lists include each other: " + cycle.joined(separator: " -> "),
+                    notes: ["help: remove one of these entries to break the cycle"]))
+        }
         guard let loaded = try repository.load(path) else {
             if parent.optional {
                 parent.deleted = true

@@ -11,6 +11,9 @@ final class Interpolator {
     private var resolved: [String: ConfigNode] = [:]
     private var inProgress: [String] = []
 
+    /// How long a chain of interpolations referring to interpolations may be.
+    static let maxDepth = 500
+
     /// The resolvers that `${name:…}` may call.
     static let resolvers = ["oc.env", "oc.select", "oc.decode"]
 
@@ -73,6 +76,11 @@ final class Interpolator {
             throw ConfigError(
                 node.origin.diagnostic(
                     "\(key): interpolation cycle: " + cycle.joined(separator: " -> ")))
+        }
+        if inProgress.count >= Self.maxDepth {
+            throw ConfigError(
+                node.origin.diagnostic(
+                    "\(key): interpolations refer to interpolations more than \(Self.maxDepth) levels deep"))
         }
         inProgress.append(key)
         defer { inProgress.removeLast() }
@@ -147,7 +155,7 @@ final class Interpolator {
 
     private func lookUp(_ reference: String, node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode {
         let key = Self.dotted(path)
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let trimmed = reference.trimmingSpaces
         let dots = trimmed.prefix(while: { $0 == "." }).count
         var base: [String] = []
         if dots > 0 {
@@ -203,7 +211,7 @@ final class Interpolator {
             guard args.count == 1 || args.count == 2 else {
                 throw ConfigError(origin.diagnostic("\(key): oc.env takes a variable name and an optional default"))
             }
-            let variable = args[0].trimmingCharacters(in: .whitespaces)
+            let variable = args[0].trimmingSpaces
             if let value = environment[variable] { return ConfigNode(.string(value), origin: origin) }
             guard args.count == 2 else {
                 throw ConfigError(
@@ -241,7 +249,7 @@ final class Interpolator {
 
     /// A resolver argument typed as OmegaConf types it: quoted strings, null, bools, numbers.
     static func parseArgument(_ text: String) -> ConfigNode {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         if let parsed = try? Override.parse("_=" + trimmed), let value = parsed.value, !value.isSweep {
             return value.configNode(origin: .none)
         }
@@ -250,6 +258,17 @@ final class Interpolator {
 }
 
 extension String {
+    /// The text without leading and trailing spaces and tabs (no copy when there are none).
+    var trimmingSpaces: String {
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return self }
+        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.endIndex
+        guard start < bytes.endIndex, let end = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        return String(decoding: bytes[start...end], as: UTF8.self)
+    }
+
     /// Whether the text holds `${` (a byte scan, without Foundation's string search).
     var hasInterpolation: Bool {
         var previous: UInt8 = 0

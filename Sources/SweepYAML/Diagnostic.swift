@@ -61,7 +61,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         for index in 0..<max(0, min(column - 1, scalars.count)) {
             pad.unicodeScalars.append(scalars[index] == "\t" ? "\t" : " ")
         }
-        let shown = String(String.UnicodeScalarView(scalars.map { $0.properties.generalCategory == .control && $0 != "\t" ? "?" : $0 }))
+        let visible = scalars.map { $0.properties.generalCategory == .control && $0 != "\t" ? "?" : $0 }
+        let shown = String(String.UnicodeScalarView(visible))
         return ["    " + shown, "    " + pad + "^"]
     }
 }

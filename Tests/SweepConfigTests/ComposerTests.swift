@@ -225,6 +225,18 @@ struct ComposerGroupErrorTests {
                 """)
     }
 
+    @Test("defaults lists that include each other are an error, not a stack overflow")
+    func defaultsCycle() throws {
+        let tree = ["config.yaml": "defaults:\n  - base\n", "base.yaml": "defaults:\n  - config\nx: 1\n"]
+        #expect(
+            try composeError(tree) == """
+                base.yaml:2:5: error: the defaults lists include each other: config -> base -> config
+                      - config
+                        ^
+                help: remove one of these entries to break the cycle
+                """)
+    }
+
     @Test("a missing primary file suggests a close name")
     func missingPrimary() throws {
         let tree = try ConfigTree(files)
@@ -271,6 +283,18 @@ struct ComposerInterpolationTests {
     func env() throws {
         let files = ["config.yaml": "a: ${oc.env:X}\nb: ${oc.env:Y,5}\nc: ${oc.env:Y,null}\n"]
         #expect(try compose(files, env: ["X": "0"]) == #"{"a":"0","b":"5","c":null}"#)
+    }
+
+    @Test("a very long chain of interpolations is an error, not a stack overflow")
+    func deepChain() throws {
+        let lines = (0..<600).map { "a\($0): ${a\($0 + 1)}" } + ["a600: 1"]
+        let message = try composeError(["config.yaml": lines.joined(separator: "\n") + "\n"])
+        #expect(
+            message == """
+                config.yaml:501:7: error: a500: interpolations refer to interpolations more than 500 levels deep
+                    a500: ${a501}
+                          ^
+                """)
     }
 
     @Test("cycles and missing keys are errors naming the key and the place")
