@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite("sweep plan (built binary)", .serialized)
+struct PlanCommandTests {
+    @Test("the user's grid: a table of index, overrides and run dir, then the count")
+    func table() throws {
+        let result = try CLI.run("sweep", ["plan", "configs/vae.yaml", "beta=1,10", "lr=1e-3,1e-2"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(
+            result.stdout == """
+                #  overrides         dir
+                0  beta=1 lr=0.001   0000_beta=1,lr=0.001
+                1  beta=1 lr=0.01    0001_beta=1,lr=0.01
+                2  beta=10 lr=0.001  0002_beta=10,lr=0.001
+                3  beta=10 lr=0.01   0003_beta=10,lr=0.01
+                4 cells
+
+                """)
+    }
+
+    @Test("a sweep file names its config; --json gives one object per cell")
+    func json() throws {
+        let result = try CLI.run("sweep", ["plan", "sweeps/vae_beta.yaml", "--json"])
+        #expect(result.status == 0)
+        let cells = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(cells.count == 2)
+        #expect(
+            cells.map { $0["overrides"] as? [String] ?? [] } == [
+                ["beta=1", "epochs=1", "model.latent=2"], ["beta=10", "epochs=1", "model.latent=2"],
+            ])
+        #expect(cells.map { $0["dir"] as? String ?? "" } == ["0000_beta=1", "0001_beta=10"])
+        let ids = cells.compactMap { $0["id"] as? String }
+        #expect(ids.count == 2 && Set(ids).count == 2 && ids.allSatisfy { $0.count == 16 })
+    }
+
+    @Test("--count prints only the count, for a million cells too")
+    func count() throws {
+        let result = try CLI.run(
+            "sweep",
+            ["plan", "configs/vae.yaml", "beta=range(100)", "lr=range(100)", "epochs=range(1,101)", "--count"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "1000000\n")
+    }
+
+    @Test("a bad sweep exits with status 2 and a diagnostic")
+    func badSweep() throws {
+        let result = try CLI.run("sweep", ["plan", "configs/vae.yaml", "lr=range(0,10,0)"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr == """
+                override 'lr=range(0,10,0)': error: range(): the step must not be zero
+                    lr=range(0,10,0)
+                                  ^
+
+                """)
+    }
+
+    @Test("a plan over the cell limit is refused")
+    func limit() throws {
+        let result = try CLI.run("sweep", ["plan", "configs/vae.yaml", "beta=range(20)", "--max-cells", "10"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr == """
+                error: the sweep has 20 cells, more than the limit of 10
+                help: `sweep plan --count` counts the cells without listing them
+                help: raise the limit with --max-cells 20 if you mean it
+
+                """)
+    }
+}
