@@ -4,12 +4,17 @@ public struct Axis: Sendable, Equatable {
     /// The key elements (`lr`, `+tag`, `model`), one per zipped key.
     public var keys: [String]
     /// `columns[k][i]` is the override line of `keys[k]` at position `i`.
-    public var columns: [[String]]
+    public var columns: [Column]
 
     /// Creates an axis; every column must have the same length.
-    public init(keys: [String], columns: [[String]]) {
+    public init(keys: [String], columns: [Column]) {
         self.keys = keys
         self.columns = columns
+    }
+
+    /// Creates an axis of stored lines; every column must have the same length.
+    public init(keys: [String], columns: [[String]]) {
+        self.init(keys: keys, columns: columns.map(Column.init))
     }
 
     /// How many positions the axis has.

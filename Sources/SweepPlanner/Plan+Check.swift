@@ -76,7 +76,7 @@ extension Plan {
         for grid in grids {
             for axis in grid.axes {
                 for column in axis.columns {
-                    for line in column where known[line] == nil {
+                    for line in column.lines where known[line] == nil {
                         if let override = try? Override.parse(line) { known[line] = override }
                     }
                 }

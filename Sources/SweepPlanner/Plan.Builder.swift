@@ -107,11 +107,11 @@ extension Plan {
         /// A grid search: one axis per key (zipped keys share one), then the seed axis.
         func grid(_ entries: [Entry]) throws(ConfigError) -> Grid {
             let ordered = ordered(entries)
-            var columns: [String: [String]] = [:]
+            var columns: [String: Axis.Column] = [:]
             var errors: [Diagnostic] = []
             for (key, entry) in ordered {
                 do {
-                    columns[key] = try entry.lines(composer: composer)
+                    columns[key] = try entry.column(composer: composer)
                 } catch {
                     errors += error.diagnostics
                 }
@@ -122,11 +122,11 @@ extension Plan {
             var done: Set<String> = []
             for key in ordered.keys where !done.contains(key) {
                 guard let group = groups.first(where: { $0.contains(key) }) else {
-                    axes.append(Axis(keys: [key], columns: [columns[key] ?? []]))
+                    axes.append(Axis(keys: [key], columns: [columns[key] ?? Axis.Column([])]))
                     continue
                 }
                 let members = Array(ordered.keys.filter { group.contains($0) })
-                let zipped = members.map { columns[$0] ?? [] }
+                let zipped = members.map { columns[$0] ?? Axis.Column([]) }
                 if Set(zipped.map(\.count)).count > 1 {
                     let counts = zip(members, zipped).map { "\($0.0) has \($0.1.count)" }.joined(separator: ", ")
                     throw error(
@@ -137,7 +137,7 @@ extension Plan {
                 done.formUnion(members)
             }
             if let n = try repeats(ordered) {
-                axes.append(Axis(keys: ["seed"], columns: [(0..<n).map { "seed=\($0)" }]))
+                axes.append(Axis(keys: ["seed"], columns: [Axis.Column(prefix: "seed=", start: 0, step: 1, count: n)]))
             }
             guard let grid = Grid(axes: axes) else { throw tooMany() }
             return grid

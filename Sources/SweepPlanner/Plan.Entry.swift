@@ -26,6 +26,23 @@ extension Plan {
             return ConfigError(override.origin.diagnostic(message, notes: notes))
         }
 
+        /// The column of lines of this override: computed for an integer `range()` (no sort,
+        /// no shuffle), stored otherwise.
+        func column(composer: Composer) throws(ConfigError) -> Axis.Column {
+            if let sweep = override.sweep, sweep.sortOrder == nil, !sweep.shuffled,
+                case .range(.int(let start), .int(let stop), .int(let step)) = sweep.kind, step != 0
+            {
+                // |stop − start| without overflow, when the range counts towards stop.
+                let span: UInt? =
+                    step > 0 && start < stop
+                    ? UInt(bitPattern: stop &- start) : step < 0 && start > stop ? UInt(bitPattern: start &- stop) : nil
+                if let span, case let count = (span - 1) / step.magnitude + 1, count <= UInt(Int.max) {
+                    return Axis.Column(prefix: override.keyElement + "=", start: start, step: step, count: Int(count))
+                }
+            }
+            return Axis.Column(try lines(composer: composer))
+        }
+
         /// The override lines of every value, in order (one line for an override that is not
         /// a sweep); an empty sweep is an error that says why.
         func lines(composer: Composer) throws(ConfigError) -> [String] {

@@ -58,7 +58,7 @@ public struct Plan: Sendable {
                     seen[key, default: 0] += 1
                     if axis.varies {
                         named.insert(key)
-                    } else if let line = column.first {
+                    } else if column.count > 0, case let line = column[0] {
                         if let other = fixed[key], other != line { named.insert(key) }
                         fixed[key] = line
                     }

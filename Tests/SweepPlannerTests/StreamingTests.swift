@@ -22,6 +22,15 @@ import Testing
         #expect(plan.cell(at: 123_456).dir == "123456_beta=1,lr=2,epochs=4,batch_size=4,seed=5,log_every=6")
     }
 
+    @Test func integerRangesAreComputedNotStored() throws {
+        let plan = try Plan(
+            target: TestSupport.packageRoot + "/configs/vae.yaml",
+            overrides: ["seed=range(-9223372036854775807,9223372036854775807,3)"], environment: [:])
+        #expect(plan.count == 6_148_914_691_236_517_205)
+        #expect(plan.cell(at: plan.count - 1).overrides == ["seed=9223372036854775805"])
+        #expect(plan.cell(at: 123_456_789).overrides == ["seed=-9223372036484405440"])
+    }
+
     @Test func gridOrderIsLastAxisFastest() throws {
         let grid = try #require(
             Grid(axes: [
