@@ -54,7 +54,6 @@ let package = Package(
                 "SweepTrainerConfig",
                 "SweepYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Collections", package: "swift-collections"),
             ]),
         .executableTarget(
             name: "sweep-train", dependencies: ["SweepTrainer", "SweepTrainerConfig", "SweepConfig", "SweepYAML"]),

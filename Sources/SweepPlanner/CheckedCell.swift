@@ -1,3 +1,4 @@
+import Collections
 public import SweepConfig
 
 /// A cell that composed and passed the trainer's schema, with its identity.
@@ -18,5 +19,17 @@ public struct CheckedCell: Sendable {
         self.id = id
         self.config = config
         self.duplicateOf = duplicateOf
+    }
+
+    /// The cell as a JSON object (`index`, `id`, `overrides`, `dir`, and `duplicate_of` for a
+    /// duplicate): one element of `sweep plan --json`, one line of a sweep's `cells.jsonl`.
+    public var jsonObject: ConfigNode {
+        var object = OrderedDictionary<String, ConfigNode>()
+        object["index"] = ConfigNode(.int(cell.index))
+        object["id"] = ConfigNode(.string(id))
+        object["overrides"] = ConfigNode(.sequence(cell.overrides.map { ConfigNode(.string($0)) }))
+        object["dir"] = ConfigNode(.string(cell.dir))
+        if let duplicateOf { object["duplicate_of"] = ConfigNode(.int(duplicateOf)) }
+        return ConfigNode(.mapping(object))
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Collections
 import SweepConfig
 import SweepPlanner
 
@@ -53,15 +52,7 @@ extension Sweep {
 
         /// The JSON array of the cells.
         static func json(_ cells: [CheckedCell]) -> String {
-            let items = cells.map { checked in
-                var object = OrderedDictionary<String, ConfigNode>()
-                object["index"] = ConfigNode(.int(checked.cell.index))
-                object["id"] = ConfigNode(.string(checked.id))
-                object["overrides"] = ConfigNode(.sequence(checked.cell.overrides.map { ConfigNode(.string($0)) }))
-                object["dir"] = ConfigNode(.string(checked.cell.dir))
-                if let first = checked.duplicateOf { object["duplicate_of"] = ConfigNode(.int(first)) }
-                return ConfigNode(.mapping(object))
-            }
+            let items = cells.map(\.jsonObject)
             return ConfigNode(.sequence(items)).jsonText(indent: 2)
         }
 

@@ -59,3 +59,16 @@ import Testing
 enum TrainerSchemaTestsHelper {
     static func drop(_ node: ConfigNode) -> ConfigNode { TrainerSchema.withoutSweep(node) }
 }
+
+/// The JSON form of a checked cell and the paths of sweep files.
+@Suite struct CellJSONTests {
+    @Test func jsonObjectOfACell() {
+        let cell = CheckedCell(
+            cell: Cell(index: 2, overrides: ["beta=1", "+tag='a b'"], dir: "0002_beta=1"), id: "0123456789abcdef",
+            config: ConfigNode(.null), duplicateOf: 0)
+        #expect(
+            cell.jsonObject.jsonText(indent: 0)
+                == #"{"index":2,"id":"0123456789abcdef","overrides":["beta=1","+tag='a b'"],"dir":"0002_beta=1","duplicate_of":0}"#
+        )
+    }
+}
