@@ -36,16 +36,13 @@ public struct RandomDimension: Sendable, Equatable {
             return lines[random.below(lines.count)]
         case .interval(let low, let high, let log, let integer):
             let u = random.unit()
-            var x =
+            // An integer interval includes its end: draw from [low, high + 1) and round down.
+            let top = integer ? high + 1 : high
+            let x =
                 log
-                ? Foundation.exp(Foundation.log(low) + u * (Foundation.log(high) - Foundation.log(low)))
-                : low + u * (high - low)
+                ? Foundation.exp(Foundation.log(low) + u * (Foundation.log(top) - Foundation.log(low)))
+                : low + u * (top - low)
             if integer {
-                if log {
-                    x = Foundation.exp(Foundation.log(low) + u * (Foundation.log(high + 1) - Foundation.log(low)))
-                } else {
-                    x = low + u * (high + 1 - low)
-                }
                 return key + "=" + String(Int(min(high, Foundation.floor(x))))
             }
             // Six significant digits: readable overrides and run-dir names.
