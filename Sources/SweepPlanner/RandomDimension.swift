@@ -43,7 +43,10 @@ public struct RandomDimension: Sendable, Equatable {
                 ? Foundation.exp(Foundation.log(low) + u * (Foundation.log(top) - Foundation.log(low)))
                 : low + u * (top - low)
             if integer {
-                return key + "=" + String(Int(min(high, Foundation.floor(x))))
+                // Clamped into Int's range so that huge bounds cannot trap the conversion.
+                let v = min(high, Foundation.floor(x))
+                let n = v >= 9.223_372_036_854_775e18 ? Int.max : v <= -9.223_372_036_854_775e18 ? Int.min : Int(v)
+                return key + "=" + String(n)
             }
             // Six significant digits: readable overrides and run-dir names.
             let rounded = Double(String(format: "%.6g", x)) ?? x
