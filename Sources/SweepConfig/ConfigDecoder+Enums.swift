@@ -1,4 +1,16 @@
 extension ConfigDecoder {
+    /// Whether the enum check can apply: a scalar decoded as a type that is not a plain number,
+    /// string or boolean (this skips the costly dynamic cast for most values).
+    static func mayBeEnum<T>(_ type: T.Type, _ node: ConfigNode) -> Bool {
+        switch node.value {
+        case .mapping, .sequence, .null: return false
+        default: break
+        }
+        return
+            !(T.self == Double.self || T.self == Int.self || T.self == String.self || T.self == Bool.self
+            || T.self == Float.self)
+    }
+
     /// For a `CaseIterable` enum with `String` or `Int` raw values, the error for a value that
     /// is none of its cases (listing them, with a did-you-mean); nil otherwise.
     static func enumError<T>(_ type: T.Type, node: ConfigNode, path: String, origin: Origin) -> ConfigError? {

@@ -49,7 +49,7 @@ public struct ConfigDecoder: Sendable {
         if case .missing = node.value {
             throw mandatory(path: path, at: origin)
         }
-        if let error = enumError(type, node: node, path: path, origin: origin) {
+        if Self.mayBeEnum(type, node), let error = enumError(type, node: node, path: path, origin: origin) {
             throw error
         }
         let decoder = Impl(node: node, path: path, codingPath: codingPath, origin: origin)

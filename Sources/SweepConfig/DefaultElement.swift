@@ -143,7 +143,29 @@ final class DefaultElement {
         }
     }
 
-    var defaultPackage: String { groupPath.replacingOccurrences(of: "/", with: ".") }
+    var defaultPackage: String { Self.dotted(groupPath) }
+
+    /// What follows the last `_global_` and its dot (`x._global_.a.b` → `a.b`), or the package
+    /// itself when it names no `_global_`.
+    static func afterLastGlobal(_ package: String) -> String {
+        let bytes = Array(package.utf8)
+        let marker = Array("_global_".utf8)
+        guard bytes.count >= marker.count else { return package }
+        var start = bytes.count - marker.count
+        while start >= 0 {
+            if bytes[start..<start + marker.count].elementsEqual(marker) {
+                let rest = start + marker.count + 1
+                return rest < bytes.count ? String(decoding: bytes[rest...], as: UTF8.self) : ""
+            }
+            start -= 1
+        }
+        return package
+    }
+
+    /// A group path with `/` turned into `.` (`a/b` → `a.b`).
+    static func dotted(_ path: String) -> String {
+        path.utf8.contains(UInt8(ascii: "/")) ? String(path.map { $0 == "/" ? "." : $0 }) : path
+    }
 
     private var relativeGroupPath: String {
         switch kind {
@@ -163,22 +185,23 @@ final class DefaultElement {
         let parent = parentPackage ?? ""
         let package =
             effectivePackage(defaultToHeader: defaultToHeader)
-            ?? relativeGroupPath.replacingOccurrences(of: "/", with: ".")
+            ?? Self.dotted(relativeGroupPath)
         let joined: String
         if parent.isEmpty {
             joined = package
         } else {
             joined = package.isEmpty ? parent : parent + "." + package
         }
-        guard let range = joined.range(of: "_global_", options: .backwards) else { return joined }
-        return String(joined[range.upperBound...].dropFirst())
+        return Self.afterLastGlobal(joined)
     }
 
     /// Records the file's `# @package` header as an absolute package. `_group_` in a header
     /// means the group's package (Hydra 1.3 silently takes it literally since 1.2; see README).
     func setPackageHeader(_ header: String?) {
         guard var header else { return }
-        header = header.replacingOccurrences(of: "_group_", with: defaultPackage)
+        if header.contains("_group_") {
+            header = header.replacingOccurrences(of: "_group_", with: defaultPackage)
+        }
         if header != "_global_" && !header.hasPrefix("_global_.") {
             header = header.isEmpty ? "_global_" : "_global_." + header
         }
