@@ -60,7 +60,7 @@ extension Sweep {
         static func table(_ cells: [CheckedCell]) -> String {
             let shown = cells.map { $0.cell.overrides.joined(separator: " ") }
             let indexWidth = max(1, String(max(0, cells.count - 1)).count)
-            let overridesWidth = min(60, max("overrides".count, shown.map(\.count).max() ?? 0))
+            let overridesWidth = max("overrides".count, shown.map(\.count).max() ?? 0)
             func pad(_ text: String, _ width: Int) -> String {
                 text + String(repeating: " ", count: max(0, width - text.count))
             }
