@@ -1,3 +1,6 @@
+import Collections
+import SweepConfig
+
 /// One line of `cells.jsonl`: what the launcher needs to (re)run a cell whose files are on disk.
 public struct CellRecord: Sendable, Hashable, Codable {
     /// The cell's position in launch order (0-based).
@@ -20,5 +23,17 @@ public struct CellRecord: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case index, id, overrides
         case directoryName = "dir"
+    }
+}
+
+extension CellRecord {
+    /// The record as one line of JSON, keys in the order `index`, `id`, `overrides`, `dir`.
+    public var jsonLine: String {
+        var mapping: OrderedDictionary<String, ConfigNode> = [:]
+        mapping["index"] = ConfigNode(.int(index))
+        mapping["id"] = ConfigNode(.string(id))
+        mapping["overrides"] = ConfigNode(.sequence(overrides.map { ConfigNode(.string($0)) }))
+        mapping["dir"] = ConfigNode(.string(directoryName))
+        return ConfigNode(.mapping(mapping)).jsonText(indent: 0)
     }
 }

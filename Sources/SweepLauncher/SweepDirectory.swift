@@ -97,7 +97,7 @@ public struct SweepDirectory: Sendable, Hashable {
         try AtomicFile.syncDirectory(path)
         var lines = ""
         for cell in cells {
-            lines += try Self.json(cell.record) + "\n"
+            lines += cell.record.jsonLine + "\n"
         }
         try AtomicFile.write(lines, to: Paths.join(path, "cells.jsonl"))
     }
