@@ -25,8 +25,8 @@ enum StderrTail {
         let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
         guard count > 0 else { return [] }
         var text = buffer[0..<count].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if start > offset, !text.isEmpty { text.removeFirst() }  // a partial first line
         if let last = text.last, last.isEmpty { text.removeLast() }
+        if start > offset, text.count > 1 { text.removeFirst() }  // a partial first line
         return text.suffix(lineCount).map { line in
             let decoded = String(decoding: line, as: UTF8.self)
             return decoded.count > lineLimit ? String(decoded.prefix(lineLimit)) + "…" : decoded

@@ -1,7 +1,7 @@
 import Collections
+import Foundation
 import SweepConfig
 import SweepYAML
-import Foundation
 
 #if canImport(Glibc)
     internal import Glibc
@@ -165,7 +165,8 @@ public struct SweepDirectory: Sendable, Hashable {
 
     static func json<T: Encodable>(_ value: T, pretty: Bool = false) throws(LauncherError) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {

@@ -1,6 +1,6 @@
-public import SweepConfig
 import Collections
 import Subprocess
+public import SweepConfig
 
 #if canImport(Glibc)
     internal import Glibc

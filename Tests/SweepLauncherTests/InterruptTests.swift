@@ -21,7 +21,8 @@ struct InterruptTests {
             wait
             """, name: "hang.sh")
         let events = EventLog()
-        let launcher = Launcher(directory: directory, options: sandbox.options(hanging, jobs: 2), onEvent: events.record)
+        let launcher = Launcher(
+            directory: directory, options: sandbox.options(hanging, jobs: 2), onEvent: events.record)
         let run = Task { try await launcher.run() }
         for _ in 0..<200 where events.startedCount < 2 {
             try await Task.sleep(for: .milliseconds(10))
@@ -37,12 +38,15 @@ struct InterruptTests {
         #expect(result.statuses[0].signal == SIGKILL)
         #expect(result.statuses[1].signal == SIGTERM)
         for index in 0..<2 {
-            let child = try #require(Int32(try sandbox.text(directory, index, "child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+            let child = try #require(
+                Int32(try sandbox.text(directory, index, "child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(await processIsGone(child), "cell \(index)'s child must be gone")
         }
 
         let quick = try sandbox.trainer("echo resumed", name: "quick.sh")
-        let resumed = try await Launcher(directory: try SweepDirectory(existing: directory.path), options: sandbox.options(quick)).run()
+        let resumed = try await Launcher(
+            directory: try SweepDirectory(existing: directory.path), options: sandbox.options(quick)
+        ).run()
         #expect(resumed.allSucceeded)
         #expect(resumed.statuses.map(\.attempts) == [2, 2, 1])
     }
@@ -67,14 +71,19 @@ struct InterruptTests {
             for file in files {
                 let path = directory.cellPath(String(format: "%04d_lr=%d", index, index)) + "/" + file
                 let attributes = try FileManager.default.attributesOfItem(atPath: path)
-                result[file] = (try String(contentsOfFile: path, encoding: .utf8), try #require(attributes[.modificationDate] as? Date))
+                result[file] = (
+                    try String(contentsOfFile: path, encoding: .utf8),
+                    try #require(attributes[.modificationDate] as? Date)
+                )
             }
             return result
         }
         let before = try [snapshot(0), snapshot(2)]
         FileManager.default.createFile(atPath: sandbox.root + "/fixed", contents: Data())
         try await Task.sleep(for: .milliseconds(20))
-        let second = try await Launcher(directory: try SweepDirectory(existing: directory.path), options: sandbox.options(command)).run()
+        let second = try await Launcher(
+            directory: try SweepDirectory(existing: directory.path), options: sandbox.options(command)
+        ).run()
         #expect(second.allSucceeded)
         #expect(second.statuses.map(\.attempts) == [1, 2, 1])
         let after = try [snapshot(0), snapshot(2)]
@@ -134,5 +143,46 @@ struct InterruptTests {
         #expect(try await run.value.allSucceeded)
         // The lock is released when the run ends: a later resume is accepted.
         #expect(try await second.run().allSucceeded)
+    }
+
+    @Test("SIGHUP to the orchestrator cancels; a second signal kills at once")
+    func signalsCancelThenForce() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let directory = try sandbox.sweep(2)
+        let command = try sandbox.trainer(
+            """
+            trap '' TERM
+            touch ready
+            while true; do sleep 0.05; done
+            """)
+        var options = sandbox.options(command)
+        options.killGrace = .seconds(20)
+        let events = EventLog()
+        let launcher = Launcher(directory: directory, options: options, onEvent: events.record)
+        let seen = EventLog()
+        let handler = InterruptHandler.cancelling(launcher) { _, count in
+            seen.record(.cancelling(running: count, force: count > 1))
+        }
+        defer { handler.remove() }
+        let run = Task { try await launcher.run() }
+        await waitForFiles([0, 1].map { directory.cellPath(String(format: "%04d_lr=%d", $0, $0)) + "/ready" })
+        let start = ContinuousClock.now
+        kill(getpid(), SIGHUP)
+        for _ in 0..<200 where !(await launcher.isCancelled) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(await launcher.isCancelled)
+        try await Task.sleep(for: .milliseconds(200))
+        kill(getpid(), SIGHUP)
+        let result = try await run.value
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(result.statuses.map(\.state) == [.cancelled, .cancelled])
+        #expect(result.statuses.map(\.signal) == [SIGKILL, SIGKILL])
+        #expect(seen.all.count == 2)
+        let cancels = events.all.compactMap { event -> Bool? in
+            if case .cancelling(_, let force) = event { return force } else { return nil }
+        }
+        #expect(cancels == [false, true])
     }
 }

@@ -42,10 +42,11 @@ struct LauncherTests {
 
         let cell = directory.cellPath("0001_lr=1")
         let stdout = try sandbox.text(directory, 1, "stdout.log").split(separator: "\n").map(String.init)
-        #expect(Array(stdout.prefix(6)) == [
-            "cwd=\(cell)", "run=\(cell)", "config=\(cell)/config.yaml", "cell=id1/1",
-            "project=\(sandbox.root)", "threads=2/2",
-        ])
+        #expect(
+            Array(stdout.prefix(6)) == [
+                "cwd=\(cell)", "run=\(cell)", "config=\(cell)/config.yaml", "cell=id1/1",
+                "project=\(sandbox.root)", "threads=2/2",
+            ])
         #expect(stdout[6] == "gpu=0" || stdout[6] == "gpu=1")
         #expect(stdout[7] == "lr: 1")
         #expect(try sandbox.text(directory, 1, "stderr.log") == "to stderr\n")
@@ -117,7 +118,8 @@ struct LauncherTests {
         #expect(result.statuses[0].signal == SIGKILL)
         #expect(result.statuses[0].error == "timed out after 0.4s")
         #expect(result.statuses[0].stderrTail == ["waiting"])
-        let child = try #require(Int32(try sandbox.text(directory, 0, "child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+        let child = try #require(
+            Int32(try sandbox.text(directory, 0, "child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(await processIsGone(child), "the trainer's child must be gone")
     }
 
@@ -211,5 +213,23 @@ struct LauncherTests {
         #expect(result.allSucceeded)
         #expect(try sandbox.text(directory, 0, "stdout.log") == arguments.map { "[\($0)]\n" }.joined())
         #expect(!FileManager.default.fileExists(atPath: directory.cellPath("0000_lr=0") + "/pwned"))
+    }
+
+    @Test("a trainer flooding its output is logged to disk; status.json keeps a bounded tail")
+    func floodedOutput() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let directory = try sandbox.sweep(1)
+        let command = try sandbox.trainer(
+            """
+            head -c 30000000 /dev/zero
+            head -c 5000000 /dev/zero | tr '\\0' x >&2
+            """)
+        let result = try await Launcher(directory: directory, options: sandbox.options(command)).run()
+        #expect(result.allSucceeded)
+        let cell = directory.cellPath("0000_lr=0")
+        let stdoutSize = try FileManager.default.attributesOfItem(atPath: cell + "/stdout.log")[.size] as? Int
+        #expect(stdoutSize == 30_000_000)
+        #expect(result.statuses[0].stderrTail == [String(repeating: "x", count: 400) + "…"])
     }
 }

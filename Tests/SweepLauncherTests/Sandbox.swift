@@ -54,7 +54,9 @@ struct Sandbox {
 
     /// Reads a file of a cell as text.
     func text(_ directory: SweepDirectory, _ index: Int, _ file: String) throws -> String {
-        try String(contentsOfFile: directory.cellPath(String(format: "%04d_lr=%d", index, index)) + "/" + file, encoding: .utf8)
+        try String(
+            contentsOfFile: directory.cellPath(String(format: "%04d_lr=%d", index, index)) + "/" + file, encoding: .utf8
+        )
     }
 
     func remove() {

@@ -41,7 +41,9 @@ struct SweepDirectoryTests {
                 "argv", "config", "config_name", "overrides", "planner", "git", "host", "os", "swift",
                 "sweep_version", "started_at",
             ])
-        #expect(mapping["argv"] == ConfigNode(.sequence(["sweep", "run", "configs/test.yaml"].map { ConfigNode(.string($0)) })))
+        #expect(
+            mapping["argv"]
+                == ConfigNode(.sequence(["sweep", "run", "configs/test.yaml"].map { ConfigNode(.string($0)) })))
         #expect(mapping["config_name"] == ConfigNode(.string("test")))
         #expect(mapping["planner"] == ConfigNode(.mapping(["kind": ConfigNode(.string("grid"))])))
 
