@@ -172,7 +172,7 @@ public actor Launcher {
             let attempt = await process.run(attempt: status.attempts) { pid in
                 var started = runningStatus
                 started.pid = pid
-                self.writeStatus(started, record)
+                self.writeStatus(started, record, durable: false)
                 await self.started(record.index, pid: pid)
                 self.onEvent(.started(started))
             }
@@ -216,10 +216,11 @@ public actor Launcher {
         }
     }
 
-    /// Writes a status; a write failure is recorded in the next status instead of stopping the sweep.
-    private nonisolated func writeStatus(_ status: CellStatus, _ record: CellRecord) {
+    /// Writes a status (a `running` one need not be durable: lost in a machine crash, the cell is
+    /// simply run again); a write failure is recorded in the next status instead of stopping the sweep.
+    private nonisolated func writeStatus(_ status: CellStatus, _ record: CellRecord, durable: Bool = true) {
         do {
-            try directory.write(status: status, for: record)
+            try directory.write(status: status, for: record, durable: durable)
         } catch {
             var fallback = status
             fallback.error = "cannot write status.json: \(error.message)"

@@ -74,7 +74,9 @@ public struct SweepDirectory: Sendable, Hashable {
     }
 
     /// Writes every cell's run directory (`config.yaml` without `sweep:`, `overrides.yaml`, a
-    /// pending `status.json`), then `cells.jsonl`, so that every planned cell has its files.
+    /// pending `status.json`), then `cells.jsonl`. The cell files are written atomically, made
+    /// durable by one file-system barrier, and only then is `cells.jsonl` written (durably): a
+    /// planned cell always has its files, whatever happens to the process or the machine.
     public func write(cells: [LaunchCell]) throws(LauncherError) {
         try Self.validate(cells)
         for cell in cells {
@@ -88,13 +90,15 @@ public struct SweepDirectory: Sendable, Hashable {
                 config.value = .mapping(mapping)
             }
             try AtomicFile.write(
-                try Self.yaml(config, what: "config.yaml"), to: Paths.join(directory, "config.yaml"))
+                try Self.yaml(config, what: "config.yaml"), to: Paths.join(directory, "config.yaml"), durable: false)
             let overrides = ConfigNode(.sequence(cell.overrides.map { ConfigNode(.string($0)) }))
             try AtomicFile.write(
-                try Self.yaml(overrides, what: "overrides.yaml"), to: Paths.join(directory, "overrides.yaml"))
-            try write(status: CellStatus(index: cell.index, id: cell.id, state: .pending), for: cell.record)
+                try Self.yaml(overrides, what: "overrides.yaml"), to: Paths.join(directory, "overrides.yaml"),
+                durable: false)
+            try write(
+                status: CellStatus(index: cell.index, id: cell.id, state: .pending), for: cell.record, durable: false)
         }
-        try AtomicFile.syncDirectory(path)
+        try AtomicFile.syncFileSystem(of: path)
         var lines = ""
         for cell in cells {
             lines += cell.record.jsonLine + "\n"
@@ -129,9 +133,9 @@ public struct SweepDirectory: Sendable, Hashable {
         }
     }
 
-    /// Writes a cell's `status.json` atomically.
-    public func write(status: CellStatus, for record: CellRecord) throws(LauncherError) {
-        try AtomicFile.write(try Self.json(status, pretty: true) + "\n", to: statusPath(record))
+    /// Writes a cell's `status.json` atomically (and durably unless `durable` is false).
+    public func write(status: CellStatus, for record: CellRecord, durable: Bool = true) throws(LauncherError) {
+        try AtomicFile.write(try Self.json(status, pretty: true) + "\n", to: statusPath(record), durable: durable)
     }
 
     /// Checks that run directory names are safe (no `/`, not `.`/`..`, no control characters,
