@@ -197,7 +197,7 @@ public actor Launcher {
             if status.state != .done {
                 if attempt.timedOut {
                     status.state = .timeout
-                    status.error = "timed out after \(Self.seconds(process.timeout))"
+                    status.error = "timed out after \(process.timeout.map(DurationText.format) ?? "?")"
                 } else if wasCancelled {
                     status.state = .cancelled
                 }
@@ -236,12 +236,6 @@ public actor Launcher {
             if delay >= .seconds(60) { return .seconds(60) }
         }
         return min(delay, .seconds(60))
-    }
-
-    static func seconds(_ duration: Duration?) -> String {
-        guard let duration else { return "?" }
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return "\((seconds * 1000).rounded() / 1000)s"
     }
 
     /// The program and arguments to execute: the command's first element resolved (absolute, relative
