@@ -185,4 +185,28 @@ struct InterruptTests {
         }
         #expect(cancels == [false, true])
     }
+
+    @Test("a stale lock left by a dead orchestrator is taken over; status shows every cell")
+    func staleLockAndStatus() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let directory = try sandbox.sweep(3)
+        try "999999\n".write(toFile: directory.path + "/sweep.lock", atomically: true, encoding: .utf8)
+        let command = try sandbox.trainer(#"if [ "$SWEEP_CELL_INDEX" = 1 ]; then echo "bad lr" >&2; exit 4; fi"#)
+        var options = sandbox.options(command)
+        options.retries = 1
+        let result = try await Launcher(directory: directory, options: options).run()
+        #expect(result.statuses.map(\.state) == [.done, .failed, .done])
+        let text = try directory.statusText()
+            .replacingOccurrences(of: #"\d+\.\ds"#, with: "T", options: .regularExpression)
+        #expect(
+            text == """
+                \(directory.path)
+                3 cells: 2 done, 1 failed
+                  0000_lr=0  done in T
+                  0001_lr=1  failed: exit code 4 after T — bad lr (2 attempts)
+                  0002_lr=2  done in T
+
+                """)
+    }
 }
