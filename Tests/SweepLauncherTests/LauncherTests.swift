@@ -173,33 +173,60 @@ struct LauncherTests {
         #expect(events.all.contains { if case .failFast(let s) = $0 { return s.index == 1 } else { return false } })
     }
 
-    @Test("never more than N cells run at once")
+    @Test("never more than N cells run at once, each running cell on its own GPU")
     func concurrencyLimit() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let directory = try sandbox.sweep(6)
         let command = try sandbox.trainer(
             """
-            echo "start $(date +%s%N)" >> "$SWEEP_PROJECT_DIR/trace"
+            echo "start $(date +%s%N) $CUDA_VISIBLE_DEVICES" >> "$SWEEP_PROJECT_DIR/trace"
             sleep 0.2
-            echo "end $(date +%s%N)" >> "$SWEEP_PROJECT_DIR/trace"
+            echo "end $(date +%s%N) $CUDA_VISIBLE_DEVICES" >> "$SWEEP_PROJECT_DIR/trace"
             """)
-        let result = try await Launcher(directory: directory, options: sandbox.options(command, jobs: 2)).run()
+        var options = sandbox.options(command, jobs: 2)
+        options.gpus = ["0", "1"]
+        let result = try await Launcher(directory: directory, options: options).run()
         #expect(result.allSucceeded)
         let trace = try String(contentsOfFile: sandbox.root + "/trace", encoding: .utf8)
-        let events = trace.split(separator: "\n").compactMap { line -> (Int, Int)? in
+        let events = trace.split(separator: "\n").compactMap { line -> (time: Int, delta: Int, gpu: String)? in
             let parts = line.split(separator: " ")
-            guard parts.count == 2, let time = Int(parts[1]) else { return nil }
-            return (time, parts[0] == "start" ? 1 : -1)
-        }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            guard parts.count == 3, let time = Int(parts[1]) else { return nil }
+            return (time, parts[0] == "start" ? 1 : -1, String(parts[2]))
+        }.sorted { $0.time != $1.time ? $0.time < $1.time : $0.delta < $1.delta }
         #expect(events.count == 12)
-        var running = 0
+        var busy: [String] = []
         var peak = 0
-        for (_, delta) in events {
-            running += delta
-            peak = max(peak, running)
+        for event in events {
+            if event.delta > 0 {
+                #expect(!busy.contains(event.gpu), "GPU \(event.gpu) given to two running cells")
+                busy.append(event.gpu)
+            } else {
+                busy.removeAll { $0 == event.gpu }
+            }
+            peak = max(peak, busy.count)
         }
         #expect(peak == 2)
+        #expect(Set(events.map(\.gpu)) == ["0", "1"])
+    }
+
+    @Test("each cell is its own process group, started through the default command's neighbour lookup")
+    func processGroup() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let directory = try sandbox.sweep(1)
+        let command = try sandbox.trainer(
+            """
+            set -- $(cat /proc/$$/stat)
+            echo "$1 $5"
+            """)
+        let result = try await Launcher(directory: directory, options: sandbox.options(command)).run()
+        let pid = try #require(result.statuses[0].pid)
+        #expect(try sandbox.text(directory, 0, "stdout.log") == "\(pid) \(pid)\n")
+        #expect(
+            LaunchOptions.defaultCommand(executable: "/opt/sweep/bin/sweep") == [
+                "/opt/sweep/bin/sweep-train", "--config", "config.yaml",
+            ])
     }
 
     @Test("arguments reach the trainer intact, never interpreted by a shell")
