@@ -12,6 +12,15 @@ extension LaunchOptions {
         }
         for (key, node) in mapping {
             let path = "sweep.\(key)"
+            if case .null = node.value {
+                switch key {
+                case "jobs": jobs = nil
+                case "threads": threadsPerCell = nil
+                case "timeout": timeout = nil
+                default: break
+                }
+                continue
+            }
             switch key {
             case "command":
                 switch node.value {
@@ -34,6 +43,7 @@ extension LaunchOptions {
                 guard case .bool(let value) = node.value else { throw Self.invalid(node, path, "true or false") }
                 failFast = value
             case "timeout": timeout = try Self.duration(node, path)
+            case "project_dir": projectDirectory = try Self.text(node, path)
             case "retry_backoff": retryBackoff = try Self.duration(node, path)
             case "kill_grace": killGrace = try Self.duration(node, path)
             case "gpus":

@@ -1,6 +1,6 @@
 import Collections
 import Foundation
-import SweepConfig
+public import SweepConfig
 import SweepYAML
 
 #if canImport(Glibc)
@@ -104,6 +104,21 @@ public struct SweepDirectory: Sendable, Hashable {
             lines += cell.record.jsonLine + "\n"
         }
         try AtomicFile.write(lines, to: Paths.join(path, "cells.jsonl"))
+    }
+
+    /// The manifest `sweep.yaml` as a config tree.
+    public func manifest() throws(LauncherError) -> ConfigNode {
+        let file = Paths.join(path, "sweep.yaml")
+        do {
+            guard let node = try YAML.parse(contentsOf: file) else {
+                throw LauncherError("\(file): empty manifest")
+            }
+            return ConfigNode(yaml: node)
+        } catch let error as LauncherError {
+            throw error
+        } catch {
+            throw LauncherError("cannot read \(file): \(error)")
+        }
     }
 
     /// The plan: the records of `cells.jsonl`, in index order.

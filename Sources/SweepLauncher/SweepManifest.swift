@@ -18,6 +18,8 @@ public struct SweepManifest: Sendable {
     public var overrides: [String]
     /// The planner's settings (grid, order, seeds…), as the planner gives them.
     public var planner: ConfigNode
+    /// The launcher's settings (``LaunchOptions/settingsNode``), read back by a resume.
+    public var launcher: ConfigNode = ConfigNode(.null)
     /// When the sweep started (seconds since the epoch).
     public var startedAt: Double
     /// The project's git commit, if it is a git checkout.
@@ -90,6 +92,7 @@ public struct SweepManifest: Sendable {
         mapping["config_name"] = string(configName)
         mapping["overrides"] = strings(overrides)
         mapping["planner"] = planner
+        mapping["launcher"] = launcher
         mapping["git"] = ConfigNode(.mapping(git))
         mapping["host"] = string(host)
         mapping["os"] = string(operatingSystem)

@@ -70,6 +70,7 @@ extension Sweep {
 
                 var manifest = SweepManifest(
                     argv: CommandLine.arguments, configPath: config, overrides: overrides, planner: ConfigNode(.null))
+                manifest.launcher = options.settingsNode
                 await manifest.collectGit(in: options.projectDirectory)
                 let directory = try SweepDirectory.prepare(in: outputs, manifest: manifest, cells: cells)
                 let code = try await Self.launch(directory, options: options, quiet: quiet)

@@ -38,7 +38,7 @@ struct SweepDirectoryTests {
         }
         #expect(
             Array(mapping.keys) == [
-                "argv", "config", "config_name", "overrides", "planner", "git", "host", "os", "swift",
+                "argv", "config", "config_name", "overrides", "planner", "launcher", "git", "host", "os", "swift",
                 "sweep_version", "started_at",
             ])
         #expect(

@@ -77,4 +77,43 @@ struct SweepSectionTests {
         #expect(options.effectiveJobs == 2)
         #expect(options.effectiveThreads == 4)
     }
+
+    @Test("a resume reads back the options the sweep was run with")
+    func resumeSettings() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        var options = LaunchOptions(command: ["/bin/sh", "train sh", "$(x)"], projectDirectory: sandbox.root)
+        options.jobs = 3
+        options.gpus = ["1", "3"]
+        options.timeout = .milliseconds(1500)
+        options.retries = 2
+        options.retryBackoff = .milliseconds(250)
+        options.failFast = true
+        options.killGrace = .seconds(7)
+        options.environment = ["B": "2", "A": "x y"]
+        var manifest = SweepManifest(argv: [], configPath: "c.yaml", overrides: [], planner: ConfigNode(.null))
+        manifest.launcher = options.settingsNode
+        let directory = try SweepDirectory.prepare(in: sandbox.root, manifest: manifest, cells: sandbox.cells(1))
+
+        let resumed = try LaunchOptions(resuming: try SweepDirectory(existing: directory.path))
+        #expect(resumed.command == options.command)
+        #expect(resumed.projectDirectory == sandbox.root)
+        #expect(resumed.jobs == 3)
+        #expect(resumed.threadsPerCell == nil)
+        #expect(resumed.gpus == ["1", "3"])
+        #expect(resumed.timeout == .milliseconds(1500))
+        #expect(resumed.retries == 2)
+        #expect(resumed.retryBackoff == .milliseconds(250))
+        #expect(resumed.failFast)
+        #expect(resumed.killGrace == .seconds(7))
+        #expect(resumed.environment == ["A": "x y", "B": "2"])
+
+        let bare = try SweepDirectory.prepare(
+            in: sandbox.root + "/other",
+            manifest: SweepManifest(argv: [], configPath: "c.yaml", overrides: [], planner: ConfigNode(.null)),
+            cells: sandbox.cells(1))
+        #expect(throws: LauncherError("\(bare.path)/sweep.yaml: no 'launcher' section to resume with")) {
+            try LaunchOptions(resuming: bare)
+        }
+    }
 }
