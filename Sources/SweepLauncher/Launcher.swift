@@ -7,6 +7,7 @@
 /// The local launcher: runs every cell of a sweep directory that is not done, `jobs` at a time,
 /// each as its own process group; records each outcome in the cell's `status.json`; retries,
 /// times out, fails fast and cancels on request. Running it on a half-finished sweep is a resume.
+/// A launcher runs a sweep once: after ``cancel(force:)``, resume with a new launcher.
 public actor Launcher {
     /// The sweep being run.
     public let directory: SweepDirectory
@@ -43,6 +44,14 @@ public actor Launcher {
         let todo = records.filter { statuses[$0.index]?.state != .done }
         let (executable, arguments) = try resolveCommand()
         await endLeftovers(of: todo)
+        for record in todo {
+            guard var status = statuses[record.index], status.state == .running else { continue }
+            // Its orchestrator died while it ran; whatever was left of it is gone now.
+            status.state = .cancelled
+            status.error = "the orchestrator stopped while this cell ran"
+            statuses[record.index] = status
+            writeStatus(status, record)
+        }
 
         let jobs = options.effectiveJobs
         let threads = String(options.effectiveThreads)

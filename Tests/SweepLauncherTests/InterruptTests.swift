@@ -114,9 +114,18 @@ struct InterruptTests {
         try directory.write(status: status, for: record)
 
         let command = try sandbox.trainer("echo rerun")
+        let cancelledFirst = Launcher(directory: directory, options: sandbox.options(command))
+        await cancelledFirst.cancel()
+        let nothingRun = try await cancelledFirst.run()
+        #expect(nothingRun.statuses[0].state == .cancelled)
+        #expect(nothingRun.statuses[0].error == "the orchestrator stopped while this cell ran")
+        #expect(nothingRun.statuses[0].attempts == 1)
+        #expect(try directory.status(of: record) == nothingRun.statuses[0])
+
         let result = try await Launcher(directory: directory, options: sandbox.options(command)).run()
         #expect(result.allSucceeded)
         #expect(result.statuses[0].attempts == 2)
+        #expect(result.statuses[0].error == nil)
         for _ in 0..<100 where orphan.isRunning {
             try await Task.sleep(for: .milliseconds(10))
         }
