@@ -11,28 +11,6 @@ internal import SystemPackage
 /// output appended to `stdout.log` / `stderr.log` (never held in memory), a timeout that kills the
 /// whole group (SIGTERM, then SIGKILL after a grace period).
 struct CellProcess: Sendable {
-    /// How an attempt ended.
-    enum Ending: Sendable, Hashable {
-        /// The process exited with a code.
-        case exited(Int32)
-        /// The process died of a signal.
-        case signaled(Int32)
-        /// The process could not be started.
-        case notStarted(String)
-    }
-
-    /// The result of an attempt.
-    struct Attempt: Sendable {
-        /// How it ended.
-        var ending: Ending
-        /// Whether the timeout fired.
-        var timedOut: Bool
-        /// The process id (also the group id), if it started.
-        var pid: Int32?
-        /// The last lines this attempt wrote to standard error.
-        var stderrTail: [String]
-    }
-
     /// The program to execute (absolute path).
     var executable: String
     /// Its arguments.

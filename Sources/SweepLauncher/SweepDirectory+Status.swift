@@ -26,10 +26,3 @@ extension SweepDirectory {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-extension String {
-    /// The string padded with spaces to `width` characters.
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}

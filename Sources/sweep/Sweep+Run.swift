@@ -3,7 +3,6 @@ import Foundation
 import SweepConfig
 import SweepLauncher
 import SweepYAML
-import Synchronization
 
 extension Sweep {
     /// `sweep run CONFIG [OVERRIDE...] --cells-json FILE`: runs a planned sweep on this machine.
@@ -130,64 +129,5 @@ extension Sweep {
             }
             return cells
         }
-    }
-}
-
-/// Prints launcher events: a live line on a terminal, one line per finished cell otherwise;
-/// failures always, the moment they happen.
-final class ProgressPrinter: Sendable {
-    private struct State {
-        var progress: LaunchProgress
-        var lineShown = false
-    }
-
-    private let state: Mutex<State>
-    private let quiet: Bool
-    private let terminal: Bool
-    private let start = ContinuousClock.now
-
-    init(progress: LaunchProgress, quiet: Bool) {
-        self.state = Mutex(State(progress: progress))
-        self.quiet = quiet
-        self.terminal = isatty(STDERR_FILENO) != 0
-    }
-
-    func handle(_ event: LaunchEvent) {
-        state.withLock { state in
-            state.progress.apply(event)
-            var message: String?
-            switch event {
-            case .started: message = nil
-            case .finished(let status) where status.state == .done: message = (quiet || terminal) ? nil : event.text
-            case .finished, .retrying, .failFast, .cancelling: message = event.text
-            }
-            if let message { write(message, &state) }
-            if terminal && !quiet {
-                let elapsed = ContinuousClock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                emit("\r\u{1B}[K" + state.progress.line(elapsed: seconds))
-                state.lineShown = true
-            }
-        }
-    }
-
-    func say(_ message: String) {
-        state.withLock { write(message, &$0) }
-    }
-
-    func finish() {
-        state.withLock { state in
-            if state.lineShown { emit("\n") }
-            state.lineShown = false
-        }
-    }
-
-    private func write(_ message: String, _ state: inout State) {
-        emit((state.lineShown ? "\r\u{1B}[K" : "") + message + "\n")
-        state.lineShown = false
-    }
-
-    private func emit(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SweepLauncher
 import Testing
 
@@ -73,5 +74,69 @@ struct TextTests {
             LaunchEvent.cancelling(running: 2, force: false).text
                 == "cancelling: stopping 2 running cells (SIGTERM, then SIGKILL)")
         #expect(LaunchEvent.cancelling(running: 1, force: true).text == "killing 1 running cell now")
+    }
+}
+
+@Suite("Progress printer")
+struct ProgressPrinterTests {
+    final class Capture: @unchecked Sendable {
+        private var text = ""
+        private let lock = NSLock()
+        func append(_ more: String) { lock.withLock { text += more } }
+        var value: String { lock.withLock { text } }
+    }
+
+    func statuses() -> (CellStatus, CellStatus) {
+        var done = CellStatus(index: 0, id: "a", state: .done)
+        done.durationSeconds = 1.5
+        done.attempts = 1
+        var failed = CellStatus(index: 1, id: "b", state: .failed)
+        failed.exitCode = 2
+        failed.durationSeconds = 0.25
+        failed.attempts = 1
+        failed.stderrTail = ["boom"]
+        return (done, failed)
+    }
+
+    @Test("not a terminal: one line per finished cell")
+    func plain() {
+        let capture = Capture()
+        let printer = ProgressPrinter(
+            progress: LaunchProgress(total: 2, jobs: 2), terminal: false, output: capture.append)
+        let (done, failed) = statuses()
+        printer.handle(.started(done))
+        printer.handle(.finished(done))
+        printer.handle(.finished(failed))
+        printer.finish()
+        #expect(capture.value == "cell 0 done in 1.5s\ncell 1 failed: exit code 2 after 0.3s — boom\n")
+    }
+
+    @Test("quiet: failures only")
+    func quiet() {
+        let capture = Capture()
+        let printer = ProgressPrinter(
+            progress: LaunchProgress(total: 2, jobs: 2), quiet: true, terminal: true, output: capture.append)
+        let (done, failed) = statuses()
+        printer.handle(.finished(done))
+        printer.handle(.finished(failed))
+        printer.finish()
+        #expect(capture.value == "cell 1 failed: exit code 2 after 0.3s — boom\n")
+    }
+
+    @Test("terminal: a live line, failures printed above it")
+    func terminal() {
+        let capture = Capture()
+        let printer = ProgressPrinter(
+            progress: LaunchProgress(total: 2, jobs: 2), terminal: true, output: capture.append)
+        let (done, failed) = statuses()
+        printer.handle(.started(done))
+        printer.handle(.finished(failed))
+        printer.finish()
+        let text = capture.value.replacingOccurrences(
+            of: #"\d+\.\ds elapsed"#, with: "T elapsed", options: .regularExpression)
+        #expect(
+            text == "\r\u{1B}[K0/2 done · 1 running · T elapsed"
+                + "\r\u{1B}[Kcell 1 failed: exit code 2 after 0.3s — boom\n"
+                + "\r\u{1B}[K0/2 done · 1 running · 1 failed · T elapsed · ETA 0.3s\n")
     }
 }
