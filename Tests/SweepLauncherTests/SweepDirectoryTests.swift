@@ -1,3 +1,4 @@
+import Collections
 import Foundation
 import SweepConfig
 import SweepLauncher
@@ -95,5 +96,30 @@ struct SweepDirectoryTests {
         #expect(throws: LauncherError("'\(sandbox.root)' is not a sweep directory: it has no cells.jsonl")) {
             try SweepDirectory(existing: sandbox.root)
         }
+    }
+}
+
+@Suite("Override values on disk")
+struct OverrideValueTests {
+    @Test("values with slashes, dots, spaces, quotes, $(…) and newlines round-trip through the cell files")
+    func roundTrip() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let values = ["a/b", "../..", "two words", "it's \"quoted\"", "$(rm -rf ~)", "line\nbreak", "", "null", "1e3"]
+        var mapping: OrderedDictionary<String, ConfigNode> = [:]
+        for (index, value) in values.enumerated() { mapping["k\(index)"] = ConfigNode(.string(value)) }
+        let cell = LaunchCell(
+            index: 0, id: "weird", directoryName: "0000_weird", overrides: values.map { "name=\($0)" },
+            config: ConfigNode(.mapping(mapping)))
+        let manifest = SweepManifest(argv: values, configPath: "w.yaml", overrides: values, planner: ConfigNode(.null))
+        let directory = try SweepDirectory.prepare(in: sandbox.root, manifest: manifest, cells: [cell])
+
+        let overrides = try #require(try YAML.parse(contentsOf: directory.cellPath("0000_weird") + "/overrides.yaml"))
+        #expect(ConfigNode(yaml: overrides) == ConfigNode(.sequence(values.map { ConfigNode(.string("name=\($0)")) })))
+        let config = try #require(try YAML.parse(contentsOf: directory.cellPath("0000_weird") + "/config.yaml"))
+        #expect(ConfigNode(yaml: config) == ConfigNode(.mapping(mapping)))
+        #expect(try directory.records().first?.overrides == values.map { "name=\($0)" })
+        let argv = try directory.manifest().child("argv")
+        #expect(argv == ConfigNode(.sequence(values.map { ConfigNode(.string($0)) })))
     }
 }
