@@ -27,8 +27,6 @@ public struct CellStatus: Sendable, Hashable, Codable {
     public var error: String?
     /// The last lines of the last attempt's standard error.
     public var stderrTail: [String] = []
-    /// The pool slot while the launcher runs the cell (not written to disk).
-    var slot: Int?
 
     /// Creates a status.
     public init(index: Int, id: String, state: CellState) {

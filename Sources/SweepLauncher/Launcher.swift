@@ -56,7 +56,7 @@ public actor Launcher {
         let jobs = options.effectiveJobs
         let threads = String(options.effectiveThreads)
         var failFastStatus: CellStatus?
-        await withTaskGroup(of: CellStatus.self) { group in
+        await withTaskGroup(of: (slot: Int, status: CellStatus).self) { group in
             var queue = todo[...]
             var freeSlots = Array((0..<jobs).reversed())
             func launchMore() {
@@ -84,17 +84,13 @@ public actor Launcher {
                     let previous =
                         statuses[record.index] ?? CellStatus(index: record.index, id: record.id, state: .pending)
                     group.addTask {
-                        var status = await self.runCell(record, process: process, previous: previous)
-                        status.slot = slot
-                        return status
+                        (slot, await self.runCell(record, process: process, previous: previous))
                     }
                 }
             }
             launchMore()
-            while let finished = await group.next() {
-                var status = finished
-                if let slot = status.slot { freeSlots.append(slot) }
-                status.slot = nil
+            while let (slot, status) = await group.next() {
+                freeSlots.append(slot)
                 statuses[status.index] = status
                 onEvent(.finished(status))
                 if options.failFast, status.state.isFailure, !cancelled, failFastStatus == nil {
