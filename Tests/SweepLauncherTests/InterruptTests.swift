@@ -24,7 +24,7 @@ struct InterruptTests {
         let launcher = Launcher(
             directory: directory, options: sandbox.options(hanging, jobs: 2), onEvent: events.record)
         let run = Task { try await launcher.run() }
-        for _ in 0..<200 where events.startedCount < 2 {
+        for _ in 0..<600 where events.startedCount < 2 {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(events.startedCount == 2)
@@ -138,11 +138,11 @@ struct InterruptTests {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let directory = try sandbox.sweep(1)
-        let command = try sandbox.trainer("sleep 0.5")
+        let command = try sandbox.trainer("sleep 1")
         let events = EventLog()
         let first = Launcher(directory: directory, options: sandbox.options(command), onEvent: events.record)
         let run = Task { try await first.run() }
-        for _ in 0..<200 where events.startedCount < 1 {
+        for _ in 0..<600 where events.startedCount < 1 {
             try await Task.sleep(for: .milliseconds(10))
         }
         let second = Launcher(directory: directory, options: sandbox.options(command))
@@ -178,7 +178,7 @@ struct InterruptTests {
         await waitForFiles([0, 1].map { directory.cellPath(String(format: "%04d_lr=%d", $0, $0)) + "/ready" })
         let start = ContinuousClock.now
         kill(getpid(), SIGHUP)
-        for _ in 0..<200 where !(await launcher.isCancelled) {
+        for _ in 0..<600 where !(await launcher.isCancelled) {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(await launcher.isCancelled)

@@ -80,9 +80,9 @@ final class EventLog: @unchecked Sendable {
     }
 }
 
-/// Whether process `pid` is gone (a zombie counts as gone), waiting up to two seconds for it.
+/// Whether process `pid` is gone (a zombie counts as gone), waiting up to six seconds for it.
 func processIsGone(_ pid: Int32) async -> Bool {
-    for _ in 0..<200 {
+    for _ in 0..<600 {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
         if let close = stat.lastIndex(of: ")"), stat[close...].dropFirst(2).first == "Z" { return true }
         try? await Task.sleep(for: .milliseconds(10))
@@ -90,9 +90,9 @@ func processIsGone(_ pid: Int32) async -> Bool {
     return false
 }
 
-/// Waits (up to two seconds) until every path exists.
+/// Waits (up to six seconds) until every path exists.
 func waitForFiles(_ paths: [String]) async {
-    for _ in 0..<200 where !paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
+    for _ in 0..<600 where !paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
         try? await Task.sleep(for: .milliseconds(10))
     }
 }
