@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import SweepConfig
+import SweepLauncher
+import SweepYAML
+
+extension Sweep {
+    /// `sweep run CONFIG [OVERRIDE...] --cells-json FILE`: runs a planned sweep on this machine.
+    ///
+    /// Until the planner is wired in, the cells come from `--cells-json`: a JSON array whose
+    /// elements hold `overrides` (strings) and `config` (the composed config), and optionally
+    /// `index`, `id` and `dir`.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every cell of a sweep on this machine and record the results.",
+            discussion: """
+                Creates outputs/<config>/<date_time>/ with sweep.yaml, cells.jsonl and one run \
+                directory per cell, then runs the trainer (sweep.command, default: sweep-train) in \
+                each, -j at a time, without a shell. Ctrl-C stops the sweep (a second one kills at \
+                once); `sweep resume DIR` finishes it. The exit status is 0 when every cell is done.
+                """)
+
+        @Argument(help: "The primary config file (e.g. configs/vae.yaml).")
+        var config: String
+
+        @Argument(help: "The sweep's overrides, recorded in sweep.yaml.")
+        var overrides: [String] = []
+
+        @Option(name: .customLong("cells-json"), help: "The planned cells as a JSON array (stand-in for the planner).")
+        var cellsJSON: String
+
+        @Option(name: .shortAndLong, help: "Cells run at once (default: cores ÷ threads per cell).")
+        var jobs: Int?
+
+        @Option(help: "Threads per cell (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS).")
+        var threads: Int?
+
+        @Option(help: "GPU ids, one per slot, e.g. 0,1 (sets CUDA_VISIBLE_DEVICES).")
+        var gpus: String?
+
+        @Option(help: "Kill a cell's process group after this long, e.g. 90s, 1h30m.")
+        var timeout: String?
+
+        @Option(help: "Start a failed or timed-out cell again up to N times.")
+        var retries: Int?
+
+        @Flag(help: "Stop launching cells after the first failure.")
+        var failFast = false
+
+        @Option(help: "The directory that holds the sweeps.")
+        var outputs = "outputs"
+
+        @Flag(name: .shortAndLong, help: "Print only failures and the final summary.")
+        var quiet = false
+
+        func run() async throws {
+            do {
+                let cells = try Self.readCells(cellsJSON)
+                var options = LaunchOptions(command: LaunchOptions.defaultCommand())
+                if let section = cells.first?.config.child("sweep") {
+                    try options.apply(sweepSection: section)
+                }
+                if let jobs { options.jobs = max(1, jobs) }
+                if let threads { options.threadsPerCell = max(1, threads) }
+                if let gpus { options.gpus = gpus.split(separator: ",").map(String.init) }
+                if let timeout { options.timeout = try DurationText.parse(timeout) }
+                if let retries { options.retries = max(0, retries) }
+                if failFast { options.failFast = true }
+
+                var manifest = SweepManifest(
+                    argv: CommandLine.arguments, configPath: config, overrides: overrides, planner: ConfigNode(.null))
+                manifest.launcher = options.settingsNode
+                await manifest.collectGit(in: options.projectDirectory)
+                let directory = try SweepDirectory.prepare(in: outputs, manifest: manifest, cells: cells)
+                let code = try await Self.launch(directory, options: options, quiet: quiet)
+                if code != 0 { throw ExitCode(code) }
+            } catch let error as LauncherError {
+                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+
+        /// Runs (or resumes) `directory` with progress on standard error; returns the exit status.
+        static func launch(_ directory: SweepDirectory, options: LaunchOptions, quiet: Bool) async throws -> Int32 {
+            let cells = try directory.cellStatuses()
+            let done = cells.filter { $0.status.state == .done }.count
+            let printer = ProgressPrinter(
+                progress: LaunchProgress(total: cells.count, alreadyDone: done, jobs: options.effectiveJobs),
+                quiet: quiet)
+            printer.say("sweep: \(directory.path) (\(cells.count - done) of \(cells.count) cells to run)")
+            let launcher = Launcher(directory: directory, options: options) { printer.handle($0) }
+            let interrupts = InterruptHandler.cancelling(launcher) { _, count in
+                printer.say(count == 1 ? "interrupted: stopping the running cells" : "interrupted again: killing now")
+            }
+            let result = try await launcher.run()
+            interrupts.remove()
+            printer.finish()
+            let counts = result.counts
+            let summary = CellState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }
+            print("\(result.statuses.count) cells: " + summary.joined(separator: ", "))
+            if result.stoppedByFailFast { print("stopped after the first failure (--fail-fast)") }
+            if !result.allSucceeded { print("resume with: sweep resume \(directory.path)") }
+            if result.wasCancelled { return 130 }
+            return result.allSucceeded ? 0 : 1
+        }
+
+        /// Reads `--cells-json`.
+        static func readCells(_ path: String) throws(LauncherError) -> [LaunchCell] {
+            let node: Node?
+            do {
+                node = try YAML.parse(contentsOf: path)
+            } catch {
+                throw LauncherError("cannot read cells from '\(path)': \(error)")
+            }
+            guard let node, case .sequence(let items) = ConfigNode(yaml: node).value else {
+                throw LauncherError("\(path): expected a JSON array of cells")
+            }
+            var cells: [LaunchCell] = []
+            for (position, item) in items.enumerated() {
+                guard let config = item.child("config"), case .sequence(let list)? = item.child("overrides")?.value
+                else { throw LauncherError("\(item.origin): a cell needs 'config' and 'overrides'") }
+                let index: Int
+                if case .int(let value)? = item.child("index")?.value { index = value } else { index = position }
+                let id = item.child("id").map(\.description) ?? "cell\(index)"
+                let name = item.child("dir").map(\.description) ?? String(format: "%04d", index)
+                cells.append(
+                    LaunchCell(
+                        index: index, id: id, directoryName: name, overrides: list.map(\.description), config: config))
+            }
+            return cells
+        }
+    }
+}
