@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries, each in its own system-library target.
@@ -33,6 +34,15 @@ let package = Package(
                 "SweepYAML",
                 .product(name: "Collections", package: "swift-collections"),
             ]),
+        .target(
+            name: "SweepLauncher",
+            dependencies: [
+                "SweepConfig",
+                "SweepYAML",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]),
         .target(name: "SweepPlot", dependencies: ["CZlib"]),
         .target(name: "SweepTrainerConfig", dependencies: ["SweepConfig"]),
         .target(
@@ -53,6 +63,7 @@ let package = Package(
                 "SweepPlanner",
                 "SweepTrainerConfig",
                 "SweepYAML",
+                "SweepLauncher",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -67,6 +78,12 @@ let package = Package(
             name: "SweepPlannerTests", dependencies: ["SweepPlanner", "SweepConfig"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "SweepPlotTests", dependencies: ["SweepPlot"]),
+        .testTarget(
+            name: "SweepLauncherTests",
+            dependencies: [
+                "SweepLauncher", "SweepConfig", "SweepYAML",
+                .product(name: "Collections", package: "swift-collections"),
+            ]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

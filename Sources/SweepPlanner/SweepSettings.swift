@@ -53,6 +53,38 @@ public struct SweepSettings: Decodable, Sendable {
     /// Whether the metric is minimised or maximised.
     public var mode: Mode?
 
+    // The launcher's settings (read and checked by SweepLauncher's `LaunchOptions.apply`).
+
+    /// Cells run at once.
+    public var jobs: ConfigNode?
+    /// Threads per cell.
+    public var threads: ConfigNode?
+    /// Retries of a failed cell.
+    public var retries: ConfigNode?
+    /// Stop launching after the first failure.
+    public var failFast: ConfigNode?
+    /// A cell's time limit, such as `90s` or `1h30m`.
+    public var timeout: ConfigNode?
+    /// The folder that relative trainer paths and `data/` are resolved against.
+    public var projectDir: ConfigNode?
+    /// The first wait before a retry.
+    public var retryBackoff: ConfigNode?
+    /// How long a cell has between SIGTERM and SIGKILL.
+    public var killGrace: ConfigNode?
+    /// GPU ids, one per slot.
+    public var gpus: ConfigNode?
+    /// Extra environment variables of the trainer.
+    public var env: ConfigNode?
+
+    enum CodingKeys: String, CodingKey {
+        case params, zip, grids, `repeat`, sampler, samples, seed, command, metric, mode
+        case jobs, threads, retries, timeout, gpus, env
+        case failFast = "fail_fast"
+        case projectDir = "project_dir"
+        case retryBackoff = "retry_backoff"
+        case killGrace = "kill_grace"
+    }
+
     /// Settings with nothing set.
     public init() {}
 

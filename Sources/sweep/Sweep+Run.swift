@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import SweepConfig
 import SweepLauncher
+import SweepPlanner
 import SweepYAML
 
 extension Sweep {
-    /// `sweep run CONFIG [OVERRIDE...] --cells-json FILE`: runs a planned sweep on this machine.
+    /// `sweep run CONFIG|SWEEP.yaml [OVERRIDE...]`: plans, checks and runs a sweep on this machine.
     ///
-    /// Until the planner is wired in, the cells come from `--cells-json`: a JSON array whose
-    /// elements hold `overrides` (strings) and `config` (the composed config), and optionally
-    /// `index`, `id` and `dir`.
+    /// `--cells-json FILE` runs cells planned elsewhere instead: a JSON array whose elements
+    /// hold `overrides` (strings) and `config` (the composed config), and optionally `index`,
+    /// `id` and `dir`.
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run every cell of a sweep on this machine and record the results.",
@@ -20,14 +21,21 @@ extension Sweep {
                 once); `sweep resume DIR` finishes it. The exit status is 0 when every cell is done.
                 """)
 
-        @Argument(help: "The primary config file (e.g. configs/vae.yaml).")
+        @Argument(help: "The primary config (configs/vae.yaml) or a sweep file (sweeps/vae_beta.yaml).")
         var config: String
 
-        @Argument(help: "The sweep's overrides, recorded in sweep.yaml.")
+        @Argument(help: "Overrides and sweeps such as beta=1,10 lr=1e-3,1e-2.")
         var overrides: [String] = []
 
-        @Option(name: .customLong("cells-json"), help: "The planned cells as a JSON array (stand-in for the planner).")
-        var cellsJSON: String
+        @Option(
+            name: .customLong("cells-json"), help: "Run cells planned elsewhere (a JSON array) instead of planning.")
+        var cellsJSON: String?
+
+        @Option(help: "Refuse to run plans of more cells than this.")
+        var maxCells = SweepPlanner.Plan.defaultMaximumCells
+
+        @Flag(help: "Plan and check every cell, print the plan, run nothing.")
+        var dryRun = false
 
         @Option(name: .shortAndLong, help: "Cells run at once (default: cores ÷ threads per cell).")
         var jobs: Int?
@@ -55,7 +63,33 @@ extension Sweep {
 
         func run() async throws {
             do {
-                let cells = try Self.readCells(cellsJSON)
+                let cells: [LaunchCell]
+                var configPath = config
+                if let cellsJSON {
+                    cells = try Self.readCells(cellsJSON)
+                } else {
+                    let plan: SweepPlanner.Plan
+                    let checked: [CheckedCell]
+                    do {
+                        plan = try SweepPlanner.Plan(target: config, overrides: overrides)
+                        checked = try plan.checkedCells(maximumCells: maxCells)
+                    } catch {
+                        throw CommandFailure(error)
+                    }
+                    if dryRun {
+                        print(Plan.table(checked), terminator: "")
+                        return
+                    }
+                    configPath = plan.configFile
+                    cells = Self.launchCells(checked)
+                    let duplicates = checked.count - cells.count
+                    if duplicates > 0 {
+                        FileHandle.standardError.write(
+                            Data(
+                                "sweep: \(duplicates) cells have the same config as an earlier one and run once\n".utf8)
+                        )
+                    }
+                }
                 var options = LaunchOptions(command: LaunchOptions.defaultCommand())
                 if let section = cells.first?.config.child("sweep") {
                     try options.apply(sweepSection: section)
@@ -68,7 +102,8 @@ extension Sweep {
                 if failFast { options.failFast = true }
 
                 var manifest = SweepManifest(
-                    argv: CommandLine.arguments, configPath: config, overrides: overrides, planner: ConfigNode(.null))
+                    argv: CommandLine.arguments, configPath: configPath, overrides: overrides,
+                    planner: ConfigNode(.null))
                 manifest.launcher = options.settingsNode
                 await manifest.collectGit(in: options.projectDirectory)
                 let directory = try SweepDirectory.prepare(in: outputs, manifest: manifest, cells: cells)
@@ -102,6 +137,16 @@ extension Sweep {
             if !result.allSucceeded { print("resume with: sweep resume \(directory.path)") }
             if result.wasCancelled { return 130 }
             return result.allSucceeded ? 0 : 1
+        }
+
+        /// The cells to run: every checked cell that is not a duplicate of an earlier one, with its
+        /// config as the trainer reads it (without the orchestrator's `sweep:` section).
+        static func launchCells(_ checked: [CheckedCell]) -> [LaunchCell] {
+            checked.filter { $0.duplicateOf == nil }.map { cell in
+                LaunchCell(
+                    index: cell.cell.index, id: cell.id, directoryName: cell.cell.dir, overrides: cell.cell.overrides,
+                    config: cell.config)
+            }
         }
 
         /// Reads `--cells-json`.
