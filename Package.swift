@@ -34,6 +34,13 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]),
         .target(name: "SweepPlot", dependencies: ["CZlib"]),
+        .target(
+            name: "SweepResults",
+            dependencies: [
+                "SweepConfig",
+                "SweepYAML",
+                .product(name: "Collections", package: "swift-collections"),
+            ]),
         .target(name: "SweepTrainerConfig", dependencies: ["SweepConfig"]),
         .target(
             name: "SweepTrainer",
@@ -44,6 +51,7 @@ let package = Package(
             name: "sweep",
             dependencies: [
                 "SweepConfig",
+                "SweepResults",
                 "SweepTrainerConfig",
                 "SweepYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -57,6 +65,7 @@ let package = Package(
             name: "SweepConfigTests", dependencies: ["SweepConfig"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "SweepPlotTests", dependencies: ["SweepPlot"]),
+        .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults"]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
