@@ -1,3 +1,5 @@
+internal import SweepYAML
+
 /// A usage error of the results stage (a bad option value, an unreadable sweep).
 public struct ResultsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The one-line message.
@@ -11,8 +13,8 @@ public struct ResultsError: Error, Sendable, Equatable, CustomStringConvertible 
         self.notes = notes
     }
 
-    /// `error: message` followed by the notes, one per line.
+    /// `error: message` followed by the notes, one per line (a ``Diagnostic`` without a location).
     public var description: String {
-        (["error: " + message] + notes.map { "  " + $0 }).joined(separator: "\n")
+        Diagnostic(message, notes: notes).description
     }
 }
