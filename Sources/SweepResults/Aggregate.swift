@@ -26,6 +26,8 @@ public struct Aggregate: Sendable, Hashable {
             std = nil
         } else if !mean.isFinite {
             std = .nan
+        } else if values.allSatisfy({ $0 == values[0] }) {
+            std = 0
         } else {
             // Two passes: no cancellation for values far from zero.
             var squares = 0.0

@@ -45,10 +45,30 @@ struct JSONScanner {
         return value
     }
 
+    /// A member name: the bytes between the quotes when it has no escapes, else the decoded text.
+    enum Key {
+        /// The raw bytes (no escapes), as a range of the scanned buffer.
+        case bytes(Range<Int>)
+        /// The decoded name (it had escapes).
+        case text(String)
+    }
+
     /// Parses a top-level object, calling `body` for every member whose value is a number
     /// (`null` counts as NaN: the bundled trainer writes non-finite numbers as `null`); other
     /// members are parsed and skipped.
     mutating func scanNumericMembers(_ body: (String, Double) -> Void) throws(Failure) {
+        let buffer = bytes
+        try scanNumericMembers { (key: Key, value: Double) in
+            switch key {
+            case .bytes(let range):
+                body(String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self), value)
+            case .text(let text): body(text, value)
+            }
+        }
+    }
+
+    /// ``scanNumericMembers(_:)-(String,Double)`` without making a string per member.
+    mutating func scanNumericMembers(_ body: (Key, Double) -> Void) throws(Failure) {
         skipSpace()
         guard position < end, bytes[position] == UInt8(ascii: "{") else { throw fail("expected '{'") }
         position += 1
@@ -59,7 +79,7 @@ struct JSONScanner {
         }
         while true {
             skipSpace()
-            let key = try parseString()
+            let key = try parseKey()
             skipSpace()
             try expect(UInt8(ascii: ":"))
             skipSpace()
@@ -82,6 +102,25 @@ struct JSONScanner {
             try expect(UInt8(ascii: "}"))
             return try expectEnd()
         }
+    }
+
+    /// A member name as raw bytes when it has no escapes.
+    private mutating func parseKey() throws(Failure) -> Key {
+        guard position < end, bytes[position] == UInt8(ascii: "\"") else {
+            throw fail(position < end ? "expected a string" : "unexpected end of line")
+        }
+        var p = position + 1
+        while p < end {
+            let b = bytes[p]
+            if b == UInt8(ascii: "\"") {
+                let range = (position + 1)..<p
+                position = p + 1
+                return .bytes(range)
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            p += 1
+        }
+        return .text(try parseString())
     }
 
     private mutating func expectEnd() throws(Failure) {
@@ -306,6 +345,74 @@ struct JSONScanner {
         return negative ? -Double(integer) : Double(integer)
     }
 
+    /// Exact powers of ten that a double holds.
+    private static let powersOfTen: [Double] = (0...22).map { e in
+        var v = 1.0
+        for _ in 0..<e { v *= 10 }
+        return v
+    }
+
+    /// The classic exact fast path: at most 15 significant digits and a decimal exponent within
+    /// ±22 give one correctly rounded operation, the same double `strtod` returns; nil otherwise.
+    static func fastDecimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var p = range.lowerBound
+        let end = range.upperBound
+        var negative = false
+        if p < end, bytes[p] == UInt8(ascii: "-") {
+            negative = true
+            p += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var seenDot = false
+        while p < end {
+            let b = bytes[p]
+            if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                if mantissa == 0 && b == UInt8(ascii: "0") {
+                    if seenDot { scale -= 1 }
+                } else {
+                    digits += 1
+                    if digits > 15 { return nil }
+                    mantissa = mantissa * 10 + UInt64(b - UInt8(ascii: "0"))
+                    if seenDot { scale -= 1 }
+                }
+            } else if b == UInt8(ascii: ".") {
+                seenDot = true
+            } else {
+                break
+            }
+            p += 1
+        }
+        if p < end {
+            // An exponent.
+            p += 1
+            var expNegative = false
+            if p < end, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") {
+                expNegative = bytes[p] == UInt8(ascii: "-")
+                p += 1
+            }
+            var exponent = 0
+            while p < end {
+                exponent = exponent * 10 + Int(bytes[p] - UInt8(ascii: "0"))
+                if exponent > 400 { return nil }
+                p += 1
+            }
+            scale += expNegative ? -exponent : exponent
+        }
+        var value = Double(mantissa)
+        if mantissa == 0 {
+            value = 0
+        } else if scale < 0 {
+            guard -scale <= 22 else { return nil }
+            value /= powersOfTen[-scale]
+        } else if scale > 0 {
+            guard scale <= 22 else { return nil }
+            value *= powersOfTen[scale]
+        }
+        return negative ? -value : value
+    }
+
     private mutating func parseFloat(from start: Int) throws(Failure) -> Double {
         // Check the JSON number grammar, then convert the exact bytes.
         var p = position
@@ -323,6 +430,7 @@ struct JSONScanner {
             if p == d { throw Failure(message: "expected a digit", offset: p) }
         }
         position = p
+        if let fast = Self.fastDecimal(bytes, start..<p) { return fast }
         let count = p - start
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
             for i in 0..<count { buffer[i] = CChar(bitPattern: bytes[start + i]) }

@@ -47,7 +47,10 @@ extension ResultsTable {
     /// Header and body cells (without the best marker), metric cells formatted with `plusMinus`.
     func cells(plusMinus: String) -> (header: [String], rows: [[String]], numeric: [Bool]) {
         let extra = countColumns
-        var header = keyColumns + metricColumns.map(\.description)
+        // A metric named like a key column (a trainer logging its lr) is told apart.
+        var header =
+            keyColumns
+            + metricColumns.map { keyColumns.contains($0.description) ? $0.description + " (metric)" : $0.description }
         var numeric = keyColumns.map { _ in false } + metricColumns.map { _ in true }
         if isGrouped {
             header.append("n")

@@ -1,4 +1,6 @@
 internal import Collections
+internal import Dispatch
+internal import Foundation
 
 /// Reads the cells of one or several sweep directories in the on-disk format of the launcher.
 ///
@@ -31,7 +33,7 @@ public struct SweepReader: Sendable {
             let m = SweepManifest.read(FileSystem.join(directory, "sweep.yaml"), warnings: &warnings)
             if manifest == nil { manifest = m }
             let planned = plannedCells(in: directory, warnings: &warnings)
-            var sweepCells = planned.map { readCell($0, sweep: directory) }
+            var sweepCells = readCells(planned, sweep: directory)
             for i in sweepCells.indices {
                 warnings.append(contentsOf: sweepCells[i].warnings)
                 sweepCells[i].warnings = []
@@ -123,6 +125,19 @@ public struct SweepReader: Sendable {
         return ReadCell(cell: cell, warnings: warnings)
     }
 
+    /// Reads the cells on every core; the result is in plan order.
+    func readCells(_ planned: [PlannedCell], sweep: String) -> [ReadCell] {
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
+        guard workers > 1, planned.count >= 64 else { return planned.map { readCell($0, sweep: sweep) } }
+        let results = ResultSlots<ReadCell>(count: planned.count)
+        let chunk = (planned.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (worker * chunk)..<min(planned.count, (worker + 1) * chunk)
+            for i in range { results.set(i, readCell(planned[i], sweep: sweep)) }
+        }
+        return results.values(or: { readCell(planned[$0], sweep: sweep) })
+    }
+
     /// Override strings as key → value (`+`/`++` dropped; deletions `~k` skipped).
     static func overrideMap(_ overrides: [String]) -> OrderedDictionary<String, String> {
         var map: OrderedDictionary<String, String> = [:]
@@ -161,26 +176,31 @@ public struct SweepReader: Sendable {
 
     private func readMetrics(_ path: String, into cell: inout Cell, warnings: inout [String]) {
         guard let bytes = FileSystem.read(path) else { return }
-        var metrics: [String: MetricStats] = [:]
-        var order: [String] = []
+        var table = MetricTable()
+        // One line's (slot, value) pairs, applied only when the whole line parsed.
+        var line: [(Int, Double)] = []
+        line.reserveCapacity(16)
         bytes.withUnsafeBufferPointer { buffer in
             JSONLines.forEach(bytes) { lineNumber, range, isLast in
                 var scanner = JSONScanner(buffer, start: range.lowerBound, end: range.upperBound)
-                // Collect the line first so that a line that fails half-way adds nothing.
-                var line: [(String, Double)] = []
+                line.removeAll(keepingCapacity: true)
                 do throws(JSONScanner.Failure) {
-                    try scanner.scanNumericMembers { line.append(($0, $1)) }
+                    try scanner.scanNumericMembers { (key: JSONScanner.Key, value: Double) in
+                        line.append((table.slot(key, in: buffer, hint: line.count), value))
+                    }
                 } catch {
                     warnings.append(JSONLines.warning(path, lineNumber, error, truncated: isLast))
                     return
                 }
-                for (name, value) in line {
-                    if metrics[name]?.add(value) == nil {
-                        metrics[name] = MetricStats(value)
-                        order.append(name)
-                    }
-                }
+                for (slot, value) in line { table.add(value, to: slot) }
             }
+        }
+        var metrics: [String: MetricStats] = [:]
+        metrics.reserveCapacity(table.names.count)
+        var order: [String] = []
+        for (name, stats) in zip(table.names, table.stats) where stats.count > 0 {
+            metrics[name] = stats
+            order.append(name)
         }
         cell.metrics = metrics
         cell.metricOrder = order

@@ -118,3 +118,30 @@ struct GroupingTests {
         #expect(table.rows[0].values[0] == Aggregate(mean: 2, std: 2.0.squareRoot(), count: 2))
     }
 }
+
+@Suite("Aggregate edge cases")
+struct AggregateEdgeTests {
+    @Test("equal values have std exactly 0 (no rounding noise)")
+    func equalValues() {
+        #expect(Aggregate([0.1, 0.1, 0.1])?.std == 0)
+        #expect(Aggregate([1e-6, 1e-6])?.std == 0)
+    }
+
+    @Test("a metric named like a key column is labelled as the metric")
+    func metricNamedLikeKey() throws {
+        let fixture = try SweepFixture([
+            .init(overrides: ["lr=1"], metrics: "{\"lr\": 1}\n"),
+            .init(overrides: ["lr=2"], metrics: "{\"lr\": 2}\n"),
+        ])
+        defer { fixture.remove() }
+        let (table, _) = try fixture.table()
+        #expect(
+            table.text() == """
+                lr  lr (metric)
+                --  -----------
+                1             1
+                2             2
+
+                """)
+    }
+}

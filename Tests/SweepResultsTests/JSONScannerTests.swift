@@ -36,3 +36,20 @@ struct JSONScannerTests {
         }
     }
 }
+
+@Suite("Fast decimal parsing")
+struct FastDecimalTests {
+    @Test("the fast path gives strtod's double, or defers to it")
+    func agreesWithStandardParsing() throws {
+        let texts = [
+            "0.1", "0.30000000000000004", "-1.5e-3", "123.456", "1e22", "1e23", "9007199254740993", "0.000001",
+            "2.2250738585072014e-308", "1.7976931348623157e308", "-0.0", "100.50", "5e-324", "0.9485123",
+        ]
+        for text in texts {
+            let value = try JSONScanner.parse(text)
+            #expect(value == .number(Double(text) ?? .nan), "\(text)")
+        }
+        #expect(try JSONScanner.parse("-0.0") == .number(-0.0))
+        if case .number(let z) = try JSONScanner.parse("-0.0") { #expect(z.sign == .minus) }
+    }
+}
