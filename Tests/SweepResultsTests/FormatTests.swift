@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SweepResults
@@ -108,5 +109,22 @@ struct FormatTests {
         let (table, warnings) = try fixture.table()
         #expect(warnings == [])
         #expect(table.rendered(.table) == "(no cells)\n")
+    }
+}
+
+@Suite("Results files")
+struct ResultsFilesTests {
+    @Test("results.md and results.csv are written into the sweep directory")
+    func writesFiles() throws {
+        let fixture = try betaSeedFixture()
+        defer { fixture.remove() }
+        let (text, warnings) = try ResultsFiles.write(sweep: fixture.path)
+        #expect(warnings == [])
+        let (table, _) = try fixture.table()
+        #expect(text == table.text())
+        let md = try String(contentsOfFile: fixture.path + "/results.md", encoding: .utf8)
+        let csv = try String(contentsOfFile: fixture.path + "/results.csv", encoding: .utf8)
+        #expect(md == table.markdown())
+        #expect(csv == table.csv())
     }
 }
