@@ -42,7 +42,7 @@ echo "| command | median s | min s | max s |"
 echo "|---|---:|---:|---:|"
 for args in "" "--format csv" "--metric test/acc:max --sort -test/acc:max --top 10" "--pivot beta,lr --metric test/acc"; do
     read -r med lo hi < <(time_runs "$sweep" results "$data" $args)
-    echo "| \`sweep results DIR $args\` | $med | $lo | $hi |"
+    echo "| \`sweep results DIR${args:+ $args}\` | $med | $lo | $hi |"
 done
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, runs=$runs"
