@@ -44,6 +44,13 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
         .target(name: "SweepPlot", dependencies: ["CZlib"]),
+        .target(
+            name: "SweepResults",
+            dependencies: [
+                "SweepConfig",
+                "SweepYAML",
+                .product(name: "Collections", package: "swift-collections"),
+            ]),
         .target(name: "SweepTrainerConfig", dependencies: ["SweepConfig"]),
         .target(
             name: "SweepPlanner",
@@ -61,6 +68,7 @@ let package = Package(
             dependencies: [
                 "SweepConfig",
                 "SweepPlanner",
+                "SweepResults",
                 "SweepTrainerConfig",
                 "SweepYAML",
                 "SweepLauncher",
@@ -84,6 +92,7 @@ let package = Package(
                 "SweepLauncher", "SweepConfig", "SweepYAML",
                 .product(name: "Collections", package: "swift-collections"),
             ]),
+        .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults"]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

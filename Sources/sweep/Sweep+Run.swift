@@ -3,6 +3,7 @@ import Foundation
 import SweepConfig
 import SweepLauncher
 import SweepPlanner
+import SweepResults
 import SweepYAML
 
 extension Sweep {
@@ -65,6 +66,7 @@ extension Sweep {
             do {
                 let cells: [LaunchCell]
                 var configPath = config
+                var planner = ConfigNode(.null)
                 if let cellsJSON {
                     cells = try Self.readCells(cellsJSON)
                 } else {
@@ -81,6 +83,7 @@ extension Sweep {
                         return
                     }
                     configPath = plan.configFile
+                    planner = Self.plannerNode(plan.settings)
                     cells = Self.launchCells(checked)
                     let duplicates = checked.count - cells.count
                     if duplicates > 0 {
@@ -134,9 +137,38 @@ extension Sweep {
             let summary = CellState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }
             print("\(result.statuses.count) cells: " + summary.joined(separator: ", "))
             if result.stoppedByFailFast { print("stopped after the first failure (--fail-fast)") }
+            Self.printResults(directory.path)
             if !result.allSucceeded { print("resume with: sweep resume \(directory.path)") }
             if result.wasCancelled { return 130 }
             return result.allSucceeded ? 0 : 1
+        }
+
+        /// Writes results.md and results.csv into the sweep directory and prints the table.
+        static func printResults(_ path: String) {
+            let style = OutputStyle.forStandardOutput(
+                isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+            do {
+                let (table, warnings) = try ResultsFiles.write(sweep: path, style: style)
+                for warning in warnings {
+                    FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+                }
+                print("")
+                print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
+            } catch {
+                FileHandle.standardError.write(Data("warning: no results table: \(error)\n".utf8))
+            }
+        }
+
+        /// The sweep settings the results stage reads from sweep.yaml (metric, mode, repeats).
+        static func plannerNode(_ settings: SweepSettings) -> ConfigNode {
+            var mapping: [(String, ConfigNode)] = []
+            if let metric = settings.metric { mapping.append(("metric", ConfigNode(.string(metric)))) }
+            if let mode = settings.mode { mapping.append(("mode", ConfigNode(.string(mode.rawValue)))) }
+            if let repeats = settings.repeat { mapping.append(("repeat", ConfigNode(.int(repeats)))) }
+            if let sampler = settings.sampler { mapping.append(("sampler", ConfigNode(.string(sampler.rawValue)))) }
+            if let samples = settings.samples { mapping.append(("samples", ConfigNode(.int(samples)))) }
+            if let seed = settings.seed { mapping.append(("seed", ConfigNode(.int(seed)))) }
+            return ConfigNode(.mapping(.init(uniqueKeysWithValues: mapping)))
         }
 
         /// The cells to run: every checked cell that is not a duplicate of an earlier one, with its

@@ -14,7 +14,7 @@ extension Sweep {
         func run() throws {
             do {
                 print(try SweepDirectory(existing: directory).statusText(), terminator: "")
-            } catch let error as LauncherError {
+            } catch {
                 FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
                 throw ExitCode(1)
             }
