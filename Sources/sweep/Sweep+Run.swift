@@ -106,7 +106,7 @@ extension Sweep {
 
                 var manifest = SweepManifest(
                     argv: CommandLine.arguments, configPath: configPath, overrides: overrides,
-                    planner: ConfigNode(.null))
+                    planner: planner)
                 manifest.launcher = options.settingsNode
                 await manifest.collectGit(in: options.projectDirectory)
                 let directory = try SweepDirectory.prepare(in: outputs, manifest: manifest, cells: cells)
