@@ -80,7 +80,7 @@ let package = Package(
         // Tests.
         .testTarget(name: "SweepYAMLTests", dependencies: ["SweepYAML"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SweepConfigTests", dependencies: ["SweepConfig"],
+            name: "SweepConfigTests", dependencies: ["SweepConfig", "SweepYAML"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SweepPlannerTests", dependencies: ["SweepPlanner", "SweepConfig"],

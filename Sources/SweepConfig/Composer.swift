@@ -81,7 +81,15 @@ public struct Composer: Sendable {
         var config = ConfigNode.emptyMapping(origin: .file(Mark(file: file, line: 1, column: 1)))
         for item in defaults {
             guard let loaded = try repository.load(item.configPath) else { continue }
-            config.merge(ConfigNode.embedded(loaded.body, at: item.package))
+            if item.package.isEmpty, !loaded.body.isMapping {
+                throw ConfigError(
+                    loaded.body.origin.diagnostic(
+                        "a config file must hold a mapping at the top, not \(ConfigDecoder.describe(loaded.body.value))",
+                        notes: ["help: only a file placed under a package (a group option) may hold a list"]))
+            }
+            let incoming = ConfigNode.embedded(loaded.body, at: item.package)
+            if let conflict = config.mergeConflict(with: incoming) { throw conflict }
+            config.merge(incoming)
         }
         if case .mapping(var mapping) = config.value {
             mapping.removeValue(forKey: "hydra")

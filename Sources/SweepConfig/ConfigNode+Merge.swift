@@ -19,6 +19,37 @@ extension ConfigNode {
         value = .mapping(mine)
     }
 
+    /// The error OmegaConf raises when `other` would merge a list into a mapping or a mapping
+    /// into a list (anywhere along the merge), or nil when the merge is fine.
+    func mergeConflict(with other: ConfigNode, path: [String] = []) -> ConfigError? {
+        switch (value, other.value) {
+        case (.mapping(let mine), .mapping(let incoming)):
+            for (key, node) in incoming {
+                if let existing = mine[key], let conflict = existing.mergeConflict(with: node, path: path + [key]) {
+                    return conflict
+                }
+            }
+            return nil
+        case (.mapping, .sequence), (.sequence, .mapping):
+            let key = path.isEmpty ? "the config" : "'" + path.joined(separator: ".") + "'"
+            let what = ConfigDecoder.describe(other.value)
+            return ConfigError(
+                other.origin.diagnostic(
+                    "cannot merge \(what) into \(key), which is \(ConfigDecoder.describe(value)) (from \(origin))",
+                    notes: [
+                        "help: a mapping merges only into a mapping and a list replaces only a list; remove the other first"
+                    ]))
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the node is a mapping.
+    var isMapping: Bool {
+        if case .mapping = value { return true }
+        return false
+    }
+
     /// Whether the node is `???` or `null`.
     var isMissingOrNull: Bool {
         switch value {

@@ -79,6 +79,8 @@ final class ConfigRepository {
                 loaded.body = ConfigNode(.mapping(mapping), origin: config.origin)
             case .null:
                 break
+            case .sequence:
+                loaded.body = config
             default:
                 throw ConfigError(
                     Diagnostic.at(

@@ -120,11 +120,47 @@ final class Interpolator {
         case .string(let s): return s
         case .missing: return "???"
         case .mapping, .sequence:
-            throw ConfigError(
-                node.origin.diagnostic(
-                    "\(key): cannot put \(ConfigDecoder.describe(value.value)) inside a string",
-                    notes: ["help: interpolate a single value, or make the whole value '${…}'"]))
+            return pythonRepr(value)
         }
+    }
+
+    /// Python's `repr()` of a value, as `str()` of a list or dict prints its items.
+    static func pythonRepr(_ node: ConfigNode) -> String {
+        switch node.value {
+        case .null: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let d): return PythonFloat.repr(d)
+        case .missing: return "'???'"
+        case .string(let s): return pythonRepr(s)
+        case .sequence(let items): return "[" + items.map(pythonRepr).joined(separator: ", ") + "]"
+        case .mapping(let m):
+            return "{" + m.map { pythonRepr($0.key) + ": " + pythonRepr($0.value) }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// Python's `repr()` of a string: single quotes unless it holds one and no double quote.
+    static func pythonRepr(_ s: String) -> String {
+        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+        var out = String(quote)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if Character(scalar) == quote {
+                    out += "\\" + String(quote)
+                } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + String(quote)
     }
 
     private func evaluate(_ expression: Expression, node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode

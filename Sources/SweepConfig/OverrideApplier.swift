@@ -35,7 +35,7 @@ struct OverrideApplier {
         guard let keys = ConfigNode.pathKeys(override.key), !keys.isEmpty else {
             throw ConfigError(keyOrigin.diagnostic("'\(override.key)' is not a valid key path"))
         }
-        let value = (override.value ?? .null).configNode(origin: override.origin)
+        let value = Self.markingMissing((override.value ?? .null).configNode(origin: override.origin))
         let current = config.node(at: keys)
         switch override.kind {
         case .delete:
@@ -107,6 +107,13 @@ struct OverrideApplier {
                 }
                 node.value = .null
                 defer { node.value = .mapping(mapping) }
+                if isLast, let existing = mapping[key], let conflict = existing.mergeConflict(with: value, path: keys) {
+                    failure = ConfigError(
+                        override.origin.diagnostic(
+                            conflict.diagnostics.first?.message ?? "",
+                            notes: ["help: to replace it, delete it first: '~\(override.key)' '++\(override.key)=…'"]))
+                    return
+                }
                 if isLast {
                     if var existing = mapping[key], case .mapping = existing.value,
                         case .mapping(let incoming) = value.value
@@ -176,6 +183,16 @@ struct OverrideApplier {
             let last = keys.last, let close = Suggestion.closest(to: last, in: Array(mapping.keys))
         else { return [] }
         return ["help: did you mean '\((keys.dropLast() + [close]).joined(separator: "."))'?"]
+    }
+
+    /// The value with every string `???` turned into the mandatory marker, as OmegaConf does.
+    static func markingMissing(_ node: ConfigNode) -> ConfigNode {
+        switch node.value {
+        case .string("???"): return ConfigNode(.missing, origin: node.origin)
+        case .mapping(let m): return ConfigNode(.mapping(m.mapValues(markingMissing)), origin: node.origin)
+        case .sequence(let items): return ConfigNode(.sequence(items.map(markingMissing)), origin: node.origin)
+        default: return node
+        }
     }
 
     /// Python's `==` between config values: `1 == 1.0`, `True == 1`, containers by content.
