@@ -1,6 +1,6 @@
 # sweep — build, test and demo.
 #   make test    install what is missing, build, run the tests
-#   make demo    the main job as far as it exists today
+#   make demo    the main job as far as it exists today (release build: Swift runtime linked statically, fast start)
 #   make lint    swift-format over Sources and Tests
 #   make data    MNIST and Fashion-MNIST as IDX files under data/
 
@@ -31,7 +31,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release --static-swift-stdlib $(BUILD_FLAGS)
 
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
@@ -39,6 +39,7 @@ test: deps
 
 demo: release data
 	.build/release/sweep compose configs/vae.yaml
+	.build/release/sweep run sweeps/vae_beta.yaml
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -22,7 +22,7 @@ if [ -z "$python" ]; then
     python="$venv/bin/python"
 fi
 
-swift build -c release --product sweep >/dev/null
+swift build -c release --static-swift-stdlib --product sweep >/dev/null
 sweep="$(swift build -c release --show-bin-path)/sweep"
 
 # measure CMD...: RUNS whole-process runs; prints "median-seconds median-peak-MiB".

@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-10}
 cd "$root"
 
-swift build -c release --product sweep >/dev/null
+swift build -c release --static-swift-stdlib --product sweep >/dev/null
 sweep="$(swift build -c release --show-bin-path)/sweep"
 data="$root/benchmarks/results/.data/sweep-1e4x100"
 if [ ! -f "$data/cells.jsonl" ]; then

@@ -15,7 +15,7 @@ mkdir -p "$out"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
 
 [ -f "$data/train-images-idx3-ubyte" ] || [ -f "$data/train-images-idx3-ubyte.gz" ] || "$root/scripts/fetch-data.sh"
-(cd "$root" && swift build -c release --product sweep-train >/dev/null)
+(cd "$root" && swift build -c release --static-swift-stdlib --product sweep-train >/dev/null)
 ours="$root/.build/release/sweep-train"
 cc -O2 "$root/benchmarks/trainer/sgemm.c" -o "$out/sgemm" $(pkg-config --cflags --libs openblas)
 
