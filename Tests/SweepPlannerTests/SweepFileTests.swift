@@ -1,3 +1,4 @@
+import Foundation
 import SweepConfig
 import SweepPlanner
 import Testing
@@ -119,7 +120,7 @@ import Testing
 
     @Test func repositorySweepFilesPlanAndCheck() throws {
         let expected = [
-            "vae_beta": 2, "hidden3": 3, "linear_masks": 3, "regularisers": 18, "batch_lr": 12,
+            "vae_beta": 2, "hidden3": 3, "linear_masks": 3, "regularisers": 18, "batch_lr": 12, "vae_random": 6,
         ]
         for (name, count) in expected {
             let plan = try Plan(
@@ -128,5 +129,8 @@ import Testing
             let cells = try plan.checkedCells()
             #expect(Set(cells.map(\.id)).count == count, "\(name)")
         }
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot + "/sweeps")
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        #expect(Set(names) == Set(expected.keys), "every shipped sweep file is planned here")
     }
 }
