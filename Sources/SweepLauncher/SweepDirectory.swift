@@ -73,7 +73,8 @@ public struct SweepDirectory: Sendable, Hashable {
         try AtomicFile.write(try Self.yaml(manifest.node, what: "sweep.yaml"), to: Paths.join(path, "sweep.yaml"))
     }
 
-    /// Writes every cell's run directory (`config.yaml` without `sweep:`, `overrides.yaml`, a
+    /// Writes every cell's run directory (`config.yaml` without `sweep:` and the same as
+    /// `config.json` for trainers without a YAML parser, `overrides.yaml`, a
     /// pending `status.json`), then `cells.jsonl`. The cell files are written atomically, made
     /// durable by one file-system barrier, and only then is `cells.jsonl` written (durably): a
     /// planned cell always has its files, whatever happens to the process or the machine.
@@ -91,6 +92,7 @@ public struct SweepDirectory: Sendable, Hashable {
             }
             try AtomicFile.write(
                 try Self.yaml(config, what: "config.yaml"), to: Paths.join(directory, "config.yaml"), durable: false)
+            try AtomicFile.write(config.jsonText() + "\n", to: Paths.join(directory, "config.json"), durable: false)
             let overrides = ConfigNode(.sequence(cell.overrides.map { ConfigNode(.string($0)) }))
             try AtomicFile.write(
                 try Self.yaml(overrides, what: "overrides.yaml"), to: Paths.join(directory, "overrides.yaml"),

@@ -91,4 +91,21 @@ struct RunCommandTests {
         #expect(result.stderr.contains("there is no key 'y' in the config"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
+
+    @Test("the plain-Python example trainer follows the protocol: a sweep of it ends with the table")
+    func pythonExample() throws {
+        let outputs = NSTemporaryDirectory() + "sweep-run-example-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: outputs) }
+        let result = try CLI.run(
+            "sweep", ["run", "examples/toy.yaml", "lr=0.01,0.1", "seed=0,1", "--outputs", outputs, "-j", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("4 cells: 4 done"))
+        #expect(result.stdout.contains("* 0.1"))
+        #expect(result.stdout.contains("* best: lowest test/loss"))
+        let sweeps = try FileManager.default.contentsOfDirectory(atPath: outputs + "/toy")
+        let sweep = outputs + "/toy/" + (sweeps.first ?? "")
+        let summary = try String(contentsOfFile: sweep + "/0002_lr=0.1,seed=0/summary.json", encoding: .utf8)
+        #expect(summary.contains("\"w\": 2.99") || summary.contains("\"w\": 3.00"))
+        #expect(FileManager.default.fileExists(atPath: sweep + "/results.md"))
+    }
 }
