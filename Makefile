@@ -39,7 +39,7 @@ test: deps
 
 demo: release data
 	.build/release/sweep compose configs/vae.yaml
-	.build/release/sweep run sweeps/vae_beta.yaml
+	.build/release/sweep run configs/vae.yaml beta=1,10 lr=1e-3,1e-2
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

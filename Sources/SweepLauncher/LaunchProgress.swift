@@ -1,3 +1,5 @@
+import Foundation
+
 /// Progress of a run, fed with the launcher's events: counts, and the one-line summary a terminal
 /// shows (`3/8 done · 2 running · 1 failed · 0:12 elapsed · ETA 0:20`).
 public struct LaunchProgress: Sendable {
@@ -15,6 +17,19 @@ public struct LaunchProgress: Sendable {
     private var finishedCount = 0
     /// How many cells run at once.
     public var jobs: Int
+    /// The sweep's metric (`sweep.metric`), shown with its best value so far.
+    public var metric: String?
+    /// Whether larger values of the metric are better (`sweep.mode: max`).
+    public var maximize = false
+    /// The best final value of the metric among the cells finished so far.
+    public private(set) var best: Double?
+
+    /// Takes a finished cell's final value of the metric into account (NaN is ignored).
+    public mutating func note(metricValue value: Double) {
+        guard !value.isNaN else { return }
+        if let current = best, maximize ? value <= current : value >= current { return }
+        best = value
+    }
 
     /// Creates the progress of a sweep of `total` cells, `alreadyDone` of them done before the run.
     public init(total: Int, alreadyDone: Int = 0, jobs: Int) {
@@ -57,6 +72,9 @@ public struct LaunchProgress: Sendable {
         parts.append("\(DurationText.format(seconds: elapsed)) elapsed")
         if let eta = estimatedSecondsLeft, done + failed < total {
             parts.append("ETA \(DurationText.format(seconds: eta))")
+        }
+        if let metric, let best {
+            parts.append("best \(metric) \(String(format: "%.4g", best))")
         }
         return parts.joined(separator: " · ")
     }

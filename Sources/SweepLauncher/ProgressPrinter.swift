@@ -59,6 +59,11 @@ public final class ProgressPrinter: Sendable {
         }
     }
 
+    /// Records a finished cell's final value of the sweep's metric, for the live line.
+    public func note(metricValue value: Double) {
+        state.withLock { $0.progress.note(metricValue: value) }
+    }
+
     /// Prints a message on its own line (above the live line).
     public func say(_ message: String) {
         state.withLock { write(message, &$0) }

@@ -122,11 +122,24 @@ extension Sweep {
         static func launch(_ directory: SweepDirectory, options: LaunchOptions, quiet: Bool) async throws -> Int32 {
             let cells = try directory.cellStatuses()
             let done = cells.filter { $0.status.state == .done }.count
-            let printer = ProgressPrinter(
-                progress: LaunchProgress(total: cells.count, alreadyDone: done, jobs: options.effectiveJobs),
-                quiet: quiet)
+            var progress = LaunchProgress(total: cells.count, alreadyDone: done, jobs: options.effectiveJobs)
+            if let (metric, maximize) = Self.sweepMetric(directory) {
+                progress.metric = metric
+                progress.maximize = maximize
+            }
+            let printer = ProgressPrinter(progress: progress, quiet: quiet)
             printer.say("sweep: \(directory.path) (\(cells.count - done) of \(cells.count) cells to run)")
-            let launcher = Launcher(directory: directory, options: options) { printer.handle($0) }
+            let metric = Self.sweepMetric(directory)?.0
+            let names = Dictionary((try? directory.records())?.map { ($0.index, $0.directoryName) } ?? []) { a, _ in a }
+            let launcher = Launcher(directory: directory, options: options) { event in
+                if let metric, case .finished(let status) = event, status.state == .done,
+                    let name = names[status.index],
+                    let value = FinalMetric.value(metric, in: directory.cellPath(name))
+                {
+                    printer.note(metricValue: value)
+                }
+                printer.handle(event)
+            }
             let interrupts = InterruptHandler.cancelling(launcher) { _, count in
                 printer.say(count == 1 ? "interrupted: stopping the running cells" : "interrupted again: killing now")
             }
@@ -141,6 +154,16 @@ extension Sweep {
             if !result.allSucceeded { print("resume with: sweep resume \(directory.path)") }
             if result.wasCancelled { return 130 }
             return result.allSucceeded ? 0 : 1
+        }
+
+        /// The sweep's metric and whether it is maximised, from sweep.yaml's planner settings.
+        static func sweepMetric(_ directory: SweepDirectory) -> (String, Bool)? {
+            guard let manifest = try? directory.manifest(),
+                case .string(let metric)? = manifest.node(atPath: "planner.metric")?.value
+            else { return nil }
+            var maximize = false
+            if case .string(let mode)? = manifest.node(atPath: "planner.mode")?.value { maximize = mode == "max" }
+            return (metric, maximize)
         }
 
         /// Writes results.md and results.csv into the sweep directory and prints the table.

@@ -242,21 +242,33 @@ struct LauncherTests {
         #expect(!FileManager.default.fileExists(atPath: directory.cellPath("0000_lr=0") + "/pwned"))
     }
 
-    @Test("a trainer flooding its output is logged to disk; status.json keeps a bounded tail")
+    #if os(Linux)
+        static let rusageSelf = __rusage_who_t(RUSAGE_SELF.rawValue)
+    #else
+        static let rusageSelf = RUSAGE_SELF
+    #endif
+
+    @Test("a trainer writing 1 GB to stdout is logged to disk; memory stays bounded; status.json keeps a bounded tail")
     func floodedOutput() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let directory = try sandbox.sweep(1)
         let command = try sandbox.trainer(
             """
-            head -c 30000000 /dev/zero
+            head -c 1073741824 /dev/zero
             head -c 5000000 /dev/zero | tr '\\0' x >&2
             """)
+        var before = rusage()
+        getrusage(Self.rusageSelf, &before)
         let result = try await Launcher(directory: directory, options: sandbox.options(command)).run()
+        var after = rusage()
+        getrusage(Self.rusageSelf, &after)
         #expect(result.allSucceeded)
+        // The peak resident size (KiB) may not grow by anything like the output's size.
+        #expect(after.ru_maxrss - before.ru_maxrss < 100_000)
         let cell = directory.cellPath("0000_lr=0")
         let stdoutSize = try FileManager.default.attributesOfItem(atPath: cell + "/stdout.log")[.size] as? Int
-        #expect(stdoutSize == 30_000_000)
+        #expect(stdoutSize == 1_073_741_824)
         #expect(result.statuses[0].stderrTail == [String(repeating: "x", count: 400) + "…"])
     }
 }

@@ -49,6 +49,16 @@ struct TextTests {
         #expect(progress.running == 0)
         // Mean 3 s over the two finished cells, 3 cells left on 2 slots: 3 × 3 ÷ 2.
         #expect(progress.line(elapsed: 65) == "2/6 done · 0 running · 1 failed · 1m05s elapsed · ETA 4.5s")
+        progress.metric = "test/elbo"
+        progress.maximize = true
+        #expect(progress.line(elapsed: 65) == "2/6 done · 0 running · 1 failed · 1m05s elapsed · ETA 4.5s")
+        for value in [-170.25, -162.5, Double.nan, -181.0] { progress.note(metricValue: value) }
+        #expect(
+            progress.line(elapsed: 65)
+                == "2/6 done · 0 running · 1 failed · 1m05s elapsed · ETA 4.5s · best test/elbo -162.5")
+        progress.maximize = false
+        progress.note(metricValue: -200)
+        #expect(progress.best == -200)
     }
 
     @Test("events read as one line each")
