@@ -108,4 +108,72 @@ struct RunCommandTests {
         #expect(summary.contains("\"w\": 2.99") || summary.contains("\"w\": 3.00"))
         #expect(FileManager.default.fileExists(atPath: sweep + "/results.md"))
     }
+
+    @Test("Ctrl-C mid-sweep: every trainer's group is gone, cells are cancelled, exit 130; resume finishes")
+    func interrupt() throws {
+        let dir = NSTemporaryDirectory() + "sweep-run-sigint-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The trainer sleeps (in a child process too) until a marker file exists.
+        try """
+        if [ ! -e "$SWEEP_PROJECT_DIR/fast" ]; then sleep 60 & sleep 60; fi
+        echo '{"step": 1, "loss": 1}' > metrics.jsonl
+        """.write(toFile: dir + "/train.sh", atomically: true, encoding: .utf8)
+        try """
+        x: 1
+        sweep:
+          command: [/bin/sh, \(dir)/train.sh]
+          project_dir: \(dir)
+          kill_grace: 2s
+        """.write(toFile: dir + "/config.yaml", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binDirectory + "/sweep")
+        process.arguments = ["run", "config.yaml", "x=1,2,3", "--outputs", "out", "-j", "2"]
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until two cells run.
+        var sweep = ""
+        for _ in 0..<100 {
+            Thread.sleep(forTimeInterval: 0.1)
+            guard let found = try? Self.sweepDirectory(in: dir + "/out") else { continue }
+            sweep = found
+            let running = (try? FileManager.default.contentsOfDirectory(atPath: sweep))?.filter { name in
+                (try? String(contentsOfFile: sweep + "/" + name + "/status.json", encoding: .utf8))?
+                    .contains("\"running\"") ?? false
+            }
+            if running?.count == 2 { break }
+        }
+        let started = Date()
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(Date().timeIntervalSince(started) < 10)
+        let names = try FileManager.default.contentsOfDirectory(atPath: sweep).filter { $0.hasPrefix("000") }.sorted()
+        #expect(names.count == 3)
+        var pids: [Int32] = []
+        for name in names {
+            let status = try String(contentsOfFile: sweep + "/" + name + "/status.json", encoding: .utf8)
+            #expect(status.contains("\"cancelled\"") || status.contains("\"pending\""), "\(name): \(status)")
+            if let range = status.range(of: "\"pid\" : "),
+                let pid = Int32(status[range.upperBound...].prefix { $0.isNumber })
+            {
+                pids.append(pid)
+            }
+        }
+        #expect(pids.count == 2)
+        // Neither the trainers nor their groups (the background sleeps) are left (killed processes
+        // may take a moment to be reaped by init).
+        var alive = pids
+        for _ in 0..<50 where !alive.isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+            alive = alive.filter { kill(-$0, 0) == 0 || kill($0, 0) == 0 }
+        }
+        #expect(alive.isEmpty, "process groups still alive: \(alive)")
+        FileManager.default.createFile(atPath: dir + "/fast", contents: Data())
+        let resumed = try CLI.run("sweep", ["resume", sweep], in: dir)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("3 cells: 3 done"))
+    }
 }
