@@ -172,8 +172,13 @@ extension Sweep {
                 isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
             do {
                 let (table, warnings) = try ResultsFiles.write(sweep: path, style: style)
-                for warning in warnings {
-                    FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+                // At most a few lines of warnings after a run; `sweep results` lists them all.
+                for warning in warnings.prefix(5) {
+                    FileHandle.standardError.write(Data("\(warning)\n".utf8))
+                }
+                if warnings.count > 5 {
+                    FileHandle.standardError.write(
+                        Data("… and \(warnings.count - 5) more warnings (sweep results \(path) shows them all)\n".utf8))
                 }
                 print("")
                 print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
