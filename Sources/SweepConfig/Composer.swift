@@ -1,4 +1,4 @@
-public import Collections
+import Collections
 import Foundation
 import SweepYAML
 

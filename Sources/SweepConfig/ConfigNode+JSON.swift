@@ -7,13 +7,6 @@ extension ConfigNode {
         writer.write(self, level: 0)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
-
-    /// A JSON string literal with the escapes Python's `json` writes; other characters as they are.
-    static func jsonString(_ s: String) -> String {
-        var writer = JSONWriter(indent: 0)
-        writer.string(s)
-        return String(decoding: writer.bytes, as: UTF8.self)
-    }
 }
 
 /// Writes JSON into a byte buffer.

@@ -101,7 +101,7 @@ final class Interpolator {
                 case .text(let t): out += t
                 case .interpolation(let expression):
                     let value = try evaluate(expression, node: node, path: path)
-                    out += try Self.str(value, node: node, key: key)
+                    out += Self.str(value)
                 }
             }
             result = ConfigNode(.string(out), origin: node.origin)
@@ -111,7 +111,7 @@ final class Interpolator {
     }
 
     /// Python's `str()` of a resolved value inside a longer string.
-    static func str(_ value: ConfigNode, node: ConfigNode, key: String) throws(ConfigError) -> String {
+    static func str(_ value: ConfigNode) -> String {
         switch value.value {
         case .null: return "None"
         case .bool(let b): return b ? "True" : "False"
@@ -183,7 +183,7 @@ final class Interpolator {
             switch part {
             case .text(let t): out += t
             case .interpolation(let inner):
-                out += try Self.str(try evaluate(inner, node: node, path: path), node: node, key: Self.dotted(path))
+                out += Self.str(try evaluate(inner, node: node, path: path))
             }
         }
         return out
@@ -257,7 +257,7 @@ final class Interpolator {
             }
             let value = Self.parseArgument(args[1])
             if case .null = value.value { return ConfigNode(.null, origin: origin) }
-            return ConfigNode(.string(try Self.str(value, node: node, key: key)), origin: origin)
+            return ConfigNode(.string(Self.str(value)), origin: origin)
         case "oc.select":
             guard args.count == 1 || args.count == 2 else {
                 throw ConfigError(origin.diagnostic("\(key): oc.select takes a key and an optional default"))

@@ -35,7 +35,7 @@ struct OverrideApplier {
         guard let keys = ConfigNode.pathKeys(override.key), !keys.isEmpty else {
             throw ConfigError(keyOrigin.diagnostic("'\(override.key)' is not a valid key path"))
         }
-        let value = Self.markingMissing((override.value ?? .null).configNode(origin: override.origin))
+        let value = (override.value ?? .null).configNode(origin: override.origin)
         let current = config.node(at: keys)
         switch override.kind {
         case .delete:
@@ -183,16 +183,6 @@ struct OverrideApplier {
             let last = keys.last, let close = Suggestion.closest(to: last, in: Array(mapping.keys))
         else { return [] }
         return ["help: did you mean '\((keys.dropLast() + [close]).joined(separator: "."))'?"]
-    }
-
-    /// The value with every string `???` turned into the mandatory marker, as OmegaConf does.
-    static func markingMissing(_ node: ConfigNode) -> ConfigNode {
-        switch node.value {
-        case .string("???"): return ConfigNode(.missing, origin: node.origin)
-        case .mapping(let m): return ConfigNode(.mapping(m.mapValues(markingMissing)), origin: node.origin)
-        case .sequence(let items): return ConfigNode(.sequence(items.map(markingMissing)), origin: node.origin)
-        default: return node
-        }
     }
 
     /// Python's `==` between config values: `1 == 1.0`, `True == 1`, containers by content.

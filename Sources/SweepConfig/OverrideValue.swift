@@ -21,14 +21,17 @@ public indirect enum OverrideValue: Sendable {
     /// A sweep: `a,b,c`, `choice()`, `range()`, `interval()`, `glob()`, …
     case sweep(Sweep)
 
-    /// The value as a ConfigNode with this origin; a sweep becomes its rendering as a string.
+    /// The value as a ConfigNode with this origin (`???` is the mandatory marker); a sweep becomes
+    /// its rendering as a string.
     public func configNode(origin: Origin) -> ConfigNode {
         switch self {
         case .null: return ConfigNode(.null, origin: origin)
         case .bool(let b): return ConfigNode(.bool(b), origin: origin)
         case .int(let i): return ConfigNode(.int(i), origin: origin)
         case .float(let d): return ConfigNode(.float(d), origin: origin)
-        case .string(let s), .quoted(let s, _): return ConfigNode(.string(s), origin: origin)
+        case .string(let s), .quoted(let s, _):
+            // As in OmegaConf, the string `???` (quoted or not) is the mandatory-value marker.
+            return ConfigNode(s == "???" ? .missing : .string(s), origin: origin)
         case .list(let items): return ConfigNode(.sequence(items.map { $0.configNode(origin: origin) }), origin: origin)
         case .dict(let entries):
             var mapping: OrderedDictionary<String, ConfigNode> = [:]

@@ -125,6 +125,13 @@ public struct SweepReader: Sendable {
         return ReadCell(cell: cell, warnings: warnings)
     }
 
+    /// One cell's final value of a metric (summary.json, else the last line that has it), read
+    /// as `sweep results` reads it; nil when the cell has no such value.
+    public func finalValue(of metric: MetricSpec, inCell directory: String) -> Double? {
+        let planned = PlannedCell(index: 0, id: "", overrides: [], directory: directory)
+        return readCell(planned, sweep: "").cell.value(metric)
+    }
+
     /// Reads the cells on every core; the result is in plan order.
     func readCells(_ planned: [PlannedCell], sweep: String) -> [ReadCell] {
         let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)

@@ -123,18 +123,20 @@ extension Sweep {
             let cells = try directory.cellStatuses()
             let done = cells.filter { $0.status.state == .done }.count
             var progress = LaunchProgress(total: cells.count, alreadyDone: done, jobs: options.effectiveJobs)
-            if let (metric, maximize) = Self.sweepMetric(directory) {
-                progress.metric = metric
-                progress.maximize = maximize
+            if let node = try? directory.manifest() {
+                let settings = SweepResults.SweepManifest(node: node)
+                progress.metric = settings.metric
+                progress.maximize = settings.mode == .descending
             }
             let printer = ProgressPrinter(progress: progress, quiet: quiet)
+            let metric = progress.metric.map { MetricSpec($0) }
             printer.say("sweep: \(directory.path) (\(cells.count - done) of \(cells.count) cells to run)")
-            let metric = Self.sweepMetric(directory)?.0
             let names = Dictionary((try? directory.records())?.map { ($0.index, $0.directoryName) } ?? []) { a, _ in a }
+            let reader = SweepReader()
             let launcher = Launcher(directory: directory, options: options) { event in
                 if let metric, case .finished(let status) = event, status.state == .done,
                     let name = names[status.index],
-                    let value = FinalMetric.value(metric, in: directory.cellPath(name))
+                    let value = reader.finalValue(of: metric, inCell: directory.cellPath(name))
                 {
                     printer.note(metricValue: value)
                 }
@@ -154,16 +156,6 @@ extension Sweep {
             if !result.allSucceeded { print("resume with: sweep resume \(directory.path)") }
             if result.wasCancelled { return 130 }
             return result.allSucceeded ? 0 : 1
-        }
-
-        /// The sweep's metric and whether it is maximised, from sweep.yaml's planner settings.
-        static func sweepMetric(_ directory: SweepDirectory) -> (String, Bool)? {
-            guard let manifest = try? directory.manifest(),
-                case .string(let metric)? = manifest.node(atPath: "planner.metric")?.value
-            else { return nil }
-            var maximize = false
-            if case .string(let mode)? = manifest.node(atPath: "planner.mode")?.value { maximize = mode == "max" }
-            return (metric, maximize)
         }
 
         /// Writes results.md and results.csv into the sweep directory and prints the table.

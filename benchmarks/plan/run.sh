@@ -12,18 +12,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-5}
 cd "$root"
 
-python=${HYDRA_PYTHON:-}
-if [ -z "$python" ]; then
-    venv="$root/benchmarks/.venv-hydra"
-    if [ ! -x "$venv/bin/python" ]; then
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet hydra-core==1.3.8
-    fi
-    python="$venv/bin/python"
-fi
-
-swift build -c release --static-swift-stdlib --product sweep >/dev/null
-sweep="$(swift build -c release --show-bin-path)/sweep"
+source "$root/benchmarks/common.sh"
+hydra_python
+build_sweep
 
 # measure CMD...: RUNS whole-process runs; prints "median-seconds median-peak-MiB".
 measure() {

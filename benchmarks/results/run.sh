@@ -10,8 +10,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-10}
 cd "$root"
 
-swift build -c release --static-swift-stdlib --product sweep >/dev/null
-sweep="$(swift build -c release --show-bin-path)/sweep"
+source "$root/benchmarks/common.sh"
+build_sweep
 data="$root/benchmarks/results/.data/sweep-1e4x100"
 if [ ! -f "$data/cells.jsonl" ]; then
     rm -rf "$data"

@@ -9,14 +9,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-python=${HYDRA_PYTHON:-}
-if [ -z "$python" ]; then
-    venv="$root/benchmarks/.venv-hydra"
-    [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet hydra-core==1.3.8; }
-    python="$venv/bin/python"
-fi
-swift build -c release --static-swift-stdlib --product sweep >/dev/null
-sweep="$(swift build -c release --show-bin-path)/sweep"
+source "$root/benchmarks/common.sh"
+hydra_python
+build_sweep
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
