@@ -1,4 +1,5 @@
 public import Collections
+internal import SweepConfig
 
 /// One metric as a 2-D grid: one row per value of a key, one column per value of another (the
 /// way a grid is read: β down, lr across). Each entry aggregates the done cells with that pair.
@@ -162,43 +163,22 @@ extension PivotTable {
             }
             return lines.joined(separator: "\n") + "\n"
         case .json:
-            var w = JSONText()
-            w.open("{")
-            w.key("metric")
-            w.string(metric.description)
-            w.key("rows")
-            w.string(rowKey)
-            w.key("columns")
-            w.string(columnKey)
-            w.key("row_values")
-            w.strings(rowValues)
-            w.key("column_values")
-            w.strings(columnValues)
-            w.key("entries")
-            w.open("[")
-            for row in entries {
-                w.element()
-                w.open("[")
-                for entry in row {
-                    w.element()
-                    guard let entry else {
-                        w.raw("null")
-                        continue
-                    }
-                    w.open("{")
-                    w.key("mean")
-                    w.number(entry.mean)
-                    w.key("std")
-                    if let std = entry.std { w.number(std) } else { w.raw("null") }
-                    w.key("n")
-                    w.raw(String(entry.count))
-                    w.close("}")
-                }
-                w.close("]")
-            }
-            w.close("]")
-            w.close("}")
-            return w.text + "\n"
+            let object = ConfigNode.object([
+                ("metric", ConfigNode(.string(metric.description))),
+                ("rows", ConfigNode(.string(rowKey))),
+                ("columns", ConfigNode(.string(columnKey))),
+                ("row_values", .strings(rowValues)),
+                ("column_values", .strings(columnValues)),
+                (
+                    "entries",
+                    ConfigNode(
+                        .sequence(
+                            entries.map { row in
+                                ConfigNode(.sequence(row.map { $0.map(JSONNode.aggregate) ?? ConfigNode(.null) }))
+                            }))
+                ),
+            ])
+            return object.jsonText(indent: 2) + "\n"
         }
     }
 }

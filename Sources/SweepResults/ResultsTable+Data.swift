@@ -1,3 +1,6 @@
+import Collections
+internal import SweepConfig
+
 extension ResultsTable {
     /// CSV, full precision: one column per key, then per metric its value (the mean when
     /// grouped) and, when grouped, `NAME_std` and `NAME_n`; then the counts and `best`.
@@ -33,80 +36,49 @@ extension ResultsTable {
     /// (each with `keys`, `metrics` {mean, std, n}, counts, `state` and `best`). Non-finite
     /// numbers are written as Python's `json` writes them (`NaN`, `Infinity`).
     public func json() -> String {
-        var w = JSONText()
-        w.open("{")
-        w.key("constants")
-        w.open("{")
-        for (k, v) in constants {
-            w.key(k)
-            w.value(keyValue: v)
-        }
-        w.close("}")
-        w.key("keys")
-        w.strings(keyColumns)
-        w.key("averaged_over")
-        w.strings(averagedOver)
-        w.key("metrics")
-        w.strings(metricColumns.map(\.description))
-        w.key("sort")
-        if let sort {
-            w.open("{")
-            w.key("metric")
-            w.string(sort.metric.description)
-            w.key("direction")
-            w.string(sort.direction.rawValue)
-            w.close("}")
-        } else {
-            w.raw("null")
-        }
-        w.key("grouped")
-        w.raw(isGrouped ? "true" : "false")
-        w.key("rows")
-        w.open("[")
-        for row in rows {
-            w.element()
-            w.open("{")
-            w.key("keys")
-            w.open("{")
-            for (k, v) in zip(keyColumns, row.keys) {
-                w.key(k)
-                if let v { w.value(keyValue: v) } else { w.raw("null") }
-            }
-            w.close("}")
-            w.key("metrics")
-            w.open("{")
-            for (spec, value) in zip(metricColumns, row.values) {
-                w.key(spec.description)
-                guard let value else {
-                    w.raw("null")
-                    continue
-                }
-                w.open("{")
-                w.key("mean")
-                w.number(value.mean)
-                w.key("std")
-                if let std = value.std { w.number(std) } else { w.raw("null") }
-                w.key("n")
-                w.raw(String(value.count))
-                w.close("}")
-            }
-            w.close("}")
-            for (name, count) in [
-                ("cells", row.cells), ("done", row.done), ("failed", row.failed), ("unfinished", row.unfinished),
-            ] {
-                w.key(name)
-                w.raw(String(count))
-            }
-            w.key("state")
-            if let state = row.state { w.string(state.rawValue) } else { w.raw("null") }
-            w.key("best")
-            w.raw(row.isBest ? "true" : "false")
-            w.close("}")
-        }
-        w.close("]")
-        w.key("omitted_rows")
-        w.raw(String(omittedRows))
-        w.close("}")
-        return w.text + "\n"
+        var root = OrderedDictionary<String, ConfigNode>()
+        root["constants"] = .object(constants.map { ($0.key, JSONNode.keyValue($0.value)) })
+        root["keys"] = .strings(keyColumns)
+        root["averaged_over"] = .strings(averagedOver)
+        root["metrics"] = .strings(metricColumns.map(\.description))
+        root["sort"] =
+            sort.map { sort in
+                .object([
+                    ("metric", ConfigNode(.string(sort.metric.description))),
+                    ("direction", ConfigNode(.string(sort.direction.rawValue))),
+                ])
+            } ?? ConfigNode(.null)
+        root["grouped"] = ConfigNode(.bool(isGrouped))
+        root["rows"] = ConfigNode(
+            .sequence(
+                rows.map { row in
+                    var object: [(String, ConfigNode)] = [
+                        (
+                            "keys",
+                            .object(
+                                zip(keyColumns, row.keys).map { key, value in
+                                    (key, value.map(JSONNode.keyValue) ?? ConfigNode(.null))
+                                })
+                        ),
+                        (
+                            "metrics",
+                            .object(
+                                zip(metricColumns, row.values).map { spec, value in
+                                    (spec.description, value.map(JSONNode.aggregate) ?? ConfigNode(.null))
+                                })
+                        ),
+                    ]
+                    for (name, count) in [
+                        ("cells", row.cells), ("done", row.done), ("failed", row.failed),
+                        ("unfinished", row.unfinished),
+                    ] {
+                        object.append((name, ConfigNode(.int(count))))
+                    }
+                    object.append(("state", row.state.map { ConfigNode(.string($0.rawValue)) } ?? ConfigNode(.null)))
+                    object.append(("best", ConfigNode(.bool(row.isBest))))
+                    return .object(object)
+                }))
+        root["omitted_rows"] = ConfigNode(.int(omittedRows))
+        return ConfigNode(.mapping(root)).jsonText(indent: 2) + "\n"
     }
 }
