@@ -86,37 +86,52 @@ extension ConfigNode {
     /// Every `???` left in the tree, with its key path.
     public func missingValues() -> [(path: String, node: ConfigNode)] {
         var found: [(path: String, node: ConfigNode)] = []
-        var keys: [String] = []
+        var keys: [PathStep] = []
         collectMissing(&keys, into: &found)
         return found
     }
 
-    private func collectMissing(_ keys: inout [String], into found: inout [(path: String, node: ConfigNode)]) {
+    /// One step of a key path while walking the tree: a mapping key or a sequence index.
+    private enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    private func collectMissing(_ keys: inout [PathStep], into found: inout [(path: String, node: ConfigNode)]) {
         switch value {
         case .missing:
             var path = ""
-            for key in keys {
-                if key.hasPrefix("[") {
-                    path += key
-                } else {
-                    path += path.isEmpty ? key : "." + key
+            for step in keys {
+                switch step {
+                case .index(let index): path += "[\(index)]"
+                case .key(let key): path += path.isEmpty ? key : "." + key
                 }
             }
             found.append((path, self))
         case .mapping(let mapping):
-            for (key, node) in mapping {
-                keys.append(key)
+            for (key, node) in mapping where node.mayHoldMissing {
+                keys.append(.key(key))
                 node.collectMissing(&keys, into: &found)
                 keys.removeLast()
             }
         case .sequence(let items):
-            for (index, node) in items.enumerated() {
-                keys.append("[\(index)]")
+            for (index, node) in items.enumerated() where node.mayHoldMissing {
+                keys.append(.index(index))
                 node.collectMissing(&keys, into: &found)
                 keys.removeLast()
             }
         default:
             break
+        }
+    }
+}
+
+extension ConfigNode {
+    /// False for a scalar other than `???` (a leaf the walk for unset values can skip).
+    fileprivate var mayHoldMissing: Bool {
+        switch value {
+        case .missing, .mapping, .sequence: return true
+        default: return false
         }
     }
 }

@@ -58,9 +58,9 @@ final class ConfigRepository {
             return nil
         }
         let path = file(configPath)
-        let node: Node?
+        let parsed: ConfigNode?
         do {
-            node = try YAML.parse(contentsOf: path)
+            parsed = try ConfigNode.parse(contentsOf: path)
         } catch {
             throw ConfigError(error.diagnostic)
         }
@@ -68,8 +68,7 @@ final class ConfigRepository {
         var loaded = Loaded(
             body: .emptyMapping(origin: .file(Mark(file: path, line: 1, column: 1))), headerPackage: header,
             defaults: [], hasDefaults: false, file: path)
-        if let node {
-            let config = ConfigNode(yaml: node)
+        if let config = parsed {
             switch config.value {
             case .mapping(var mapping):
                 if let defaults = mapping.removeValue(forKey: "defaults") {
@@ -83,8 +82,7 @@ final class ConfigRepository {
                 loaded.body = config
             default:
                 throw ConfigError(
-                    Diagnostic.at(
-                        node.mark,
+                    config.origin.diagnostic(
                         "a config file must hold a mapping at the top, not \(ConfigDecoder.describe(config.value))"))
             }
         }

@@ -6,6 +6,13 @@ enum PythonFloat {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         if x == 0 { return x.sign == .minus ? "-0.0" : "0.0" }
+        // Fast path: where Python writes fixed notation, Swift's shortest round-trip description
+        // is the same text whenever Swift writes it without an exponent too.
+        let magnitude = abs(x)
+        if magnitude >= 1e-4 && magnitude < 1e16 {
+            let text = x.description
+            if !text.utf8.contains(UInt8(ascii: "e")) { return text }
+        }
         let (negative, digits, point) = shortestDigits(x)
         var out = negative ? "-" : ""
         if -4 < point && point <= 16 {

@@ -7,7 +7,12 @@ extension Node {
     /// or an integer beyond 64 bits, gives `.string` with the original text.
     public var value: Node.Value? {
         guard case .scalar(let scalar) = content else { return nil }
-        return ScalarResolver.value(of: scalar, tag: tag) ?? .string(scalar.text)
+        return Node.value(of: scalar, tag: tag)
+    }
+
+    /// A scalar's typed value given its tag, as `value` resolves it.
+    public static func value(of scalar: Scalar, tag: String?) -> Node.Value {
+        ScalarResolver.value(of: scalar, tag: tag) ?? .string(scalar.text)
     }
 }
 
@@ -62,6 +67,11 @@ enum ScalarResolver {
     static func implicitKind(_ text: String) -> Kind {
         // Fast path: most texts start with a byte no resolver looks at.
         if let first = text.utf8.first, !resolverFirstBytes.contains(first) { return .string }
+        return quickKind(text) ?? fullKind(text)
+    }
+
+    /// `implicitKind` by the resolvers' full regular expressions, without the quick path.
+    static func fullKind(_ text: String) -> Kind {
         var bytes = Array(text.utf8)
         // Python's `$` also matches just before a final newline.
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
@@ -90,12 +100,52 @@ enum ScalarResolver {
         }
     }
 
+    /// The kind of the commonest spellings, found in one pass without copying: decimal integers
+    /// without a leading zero, `1.5`, `-2.`, `1.5e-3`, `3e8`, and words that are not null or
+    /// booleans; nil when the full resolvers must decide.
+    static func quickKind(_ text: String) -> Kind? {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.last != UInt8(ascii: "\n") else { return nil }
+        if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
+            || first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+        {
+            guard bytes.count <= 5 else { return .string }
+            if isNull(text) { return .null }
+            return boolWords.contains(text) ? .bool : .string
+        }
+        var index = bytes.startIndex
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { index = bytes.index(after: index) }
+        let digitsStart = index
+        while index < bytes.endIndex, digit(bytes[index]) { index = bytes.index(after: index) }
+        let digits = bytes.distance(from: digitsStart, to: index)
+        guard digits > 0 else { return nil }
+        if index == bytes.endIndex {
+            return digits == 1 || bytes[digitsStart] != UInt8(ascii: "0") ? .int : nil
+        }
+        if bytes[index] == UInt8(ascii: ".") {
+            index = bytes.index(after: index)
+            while index < bytes.endIndex, digit(bytes[index]) { index = bytes.index(after: index) }
+            if index == bytes.endIndex { return .float }
+        }
+        guard bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") else { return nil }
+        index = bytes.index(after: index)
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            index = bytes.index(after: index)
+        }
+        let exponentStart = index
+        while index < bytes.endIndex, digit(bytes[index]) { index = bytes.index(after: index) }
+        return index == bytes.endIndex && index != exponentStart ? .float : nil
+    }
+
     /// The first bytes the implicit resolvers are keyed on (and `\n`, which may end an empty match).
     static let resolverFirstBytes: Set<UInt8> = Set("~nNyYtTfFoO<=.-+0123456789\n".utf8)
 
     static func isNull(_ b: [UInt8]) -> Bool {
-        let s = String(decoding: b, as: UTF8.self)
-        return s == "~" || s == "null" || s == "Null" || s == "NULL"
+        isNull(String(decoding: b, as: UTF8.self))
+    }
+
+    static func isNull(_ s: String) -> Bool {
+        s == "~" || s == "null" || s == "Null" || s == "NULL"
     }
 
     static let boolWords: Set<String> = [

@@ -13,39 +13,61 @@ extension YAML {
         let input: UnsafeMutableBufferPointer<UInt8>
         var initialized = false
 
+        /// What the parser keeps of a finished node: enough to check merge keys and report errors.
+        struct Item {
+            enum Shape {
+                case scalar(Node.Scalar, tag: String?)
+                /// A sequence; its items are kept only where a merge key may need them.
+                case sequence([Item]?)
+                case mapping
+            }
+            var shape: Shape
+            var mark: Mark
+        }
+
+        /// A mapping key waiting for its value.
+        struct Key {
+            var id: KeyIdentity
+            var text: String
+            var mark: Mark
+            var isScalar: Bool
+            var isMerge: Bool
+        }
+
         /// A collection being built.
         struct Frame {
             var isMapping: Bool
             var tag: String?
             var anchor: String?
             var mark: Mark
-            var items: [Node] = []
-            var pairs: [Node.Pair] = []
-            var pendingKey: Node?
-            var merges: [Node] = []
-            /// The identity of each scalar key and its index in `pairs`, scanned while short.
-            var keyList: [(id: KeyIdentity, index: Int)] = []
-            /// The same, hashed, once the mapping has more than `Parser.shortMapping` scalar keys.
+            /// The items of a sequence that may become a merge source (anchored, or a `<<` value).
+            var items: [Item]?
+            var pendingKey: Key?
+            /// Each scalar key's identity, text and mark, scanned while short.
+            var keyList: [(id: KeyIdentity, text: String, mark: Mark)] = []
+            /// Positions in `keyList` by identity, once the mapping has more than `Parser.shortMapping` scalar keys.
             var keyIndex: [KeyIdentity: Int] = [:]
             var size = 1
             /// The height of the tallest child (0 while there are only scalars).
             var height = 0
 
-            /// The index of the pair whose key has this identity, if any.
-            func firstIndex(of id: KeyIdentity) -> Int? {
+            /// The earlier key with this identity, if any.
+            func first(_ id: KeyIdentity) -> (text: String, mark: Mark)? {
                 if keyList.count <= Parser.shortMapping {
-                    return keyList.first { $0.id == id }?.index
+                    guard let entry = keyList.first(where: { $0.id == id }) else { return nil }
+                    return (entry.text, entry.mark)
                 }
-                return keyIndex[id]
+                guard let at = keyIndex[id] else { return nil }
+                return (keyList[at].text, keyList[at].mark)
             }
 
-            /// Records a key's identity and index.
-            mutating func insert(_ id: KeyIdentity, at index: Int) {
-                keyList.append((id, index))
+            /// Records a scalar key.
+            mutating func insert(_ key: Key) {
+                keyList.append((key.id, key.text, key.mark))
                 if keyList.count == Parser.shortMapping + 1 {
-                    for entry in keyList { keyIndex[entry.id] = entry.index }
+                    for (position, entry) in keyList.enumerated() { keyIndex[entry.id] = position }
                 } else if keyList.count > Parser.shortMapping + 1 {
-                    keyIndex[id] = index
+                    keyIndex[key.id] = keyList.count - 1
                 }
             }
         }
@@ -66,21 +88,23 @@ extension YAML {
         static let shortMapping = 16
 
         struct Anchored {
-            var node: Node
+            var item: Item
+            var number: Int
             var size: Int
             /// How many collection levels the node holds (0 for a scalar).
             var height: Int
         }
 
+        let builder: any YAMLTreeBuilder
         var stack: [Frame] = []
         var anchors: [String: Anchored] = [:]
         var anchorMarks: [String: Mark] = [:]
         var expanded = 0
-        var root: Node?
-        var rootSize = 0
+        var hasRoot = false
 
-        init(_ source: SourceText) {
+        init(_ source: SourceText, builder: any YAMLTreeBuilder) {
             self.source = source
+            self.builder = builder
             parser = .allocate(capacity: 1)
             input = .allocate(capacity: max(1, source.bytes.count))
             _ = input.initialize(from: source.bytes)
@@ -92,9 +116,16 @@ extension YAML {
             input.deallocate()
         }
 
-        static func parse(_ source: SourceText) throws(YAMLError) -> Node? {
-            var parser = Parser(source)
+        /// Parses `source` into `builder`; false when the document is empty.
+        static func parse(_ source: SourceText, into builder: any YAMLTreeBuilder) throws(YAMLError) -> Bool {
+            var parser = Parser(source, builder: builder)
             return try parser.run()
+        }
+
+        /// Parses `source` into a `Node` tree; nil when the document is empty.
+        static func parse(_ source: SourceText) throws(YAMLError) -> Node? {
+            let builder = NodeBuilder()
+            return try parse(source, into: builder) ? builder.root : nil
         }
 
         func mark(_ m: yaml_mark_t) -> Mark {
@@ -106,7 +137,14 @@ extension YAML {
             return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
         }
 
-        mutating func run() throws(YAMLError) -> Node? {
+        /// True when the next finished node is a key of the open mapping.
+        var expectsKey: Bool {
+            // Index, not `stack.last`: that would copy the whole frame.
+            let top = stack.count - 1
+            return top >= 0 && stack[top].isMapping && stack[top].pendingKey == nil
+        }
+
+        mutating func run() throws(YAMLError) -> Bool {
             guard yaml_parser_initialize(parser) == 1 else {
                 throw YAMLError(Diagnostic("libyaml could not allocate a parser"))
             }
@@ -123,7 +161,7 @@ extension YAML {
                 let start = mark(event.start_mark)
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
-                    return root
+                    return hasRoot
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
@@ -150,10 +188,13 @@ extension YAML {
                     case YAML_FOLDED_SCALAR_STYLE: style = .folded
                     default: style = .plain
                     }
-                    let node = Node(.scalar(Node.Scalar(text, style: style)), tag: Self.string(s.tag), mark: start)
-                    try checkTag(node)
-                    if let anchor = Self.string(s.anchor) { try define(anchor, node, size: 1, at: start) }
-                    try add(node, size: 1)
+                    let scalar = Node.Scalar(text, style: style)
+                    let tag = Self.string(s.tag)
+                    if tag != nil { try checkTag(scalar, tag: tag, at: start) }
+                    builder.scalar(scalar, tag: tag, mark: start, isKey: expectsKey)
+                    let item = Item(shape: .scalar(scalar, tag: tag), mark: start)
+                    if let anchor = Self.string(s.anchor) { try define(anchor, item, size: 1, height: 0) }
+                    try add(item, size: 1)
                 case YAML_ALIAS_EVENT:
                     let name = Self.string(event.data.alias.anchor) ?? ""
                     guard let anchored = anchors[name] else {
@@ -169,7 +210,8 @@ extension YAML {
                                 notes: ["help: define the anchor first, with '&\(name)' before the node to reuse"]))
                     }
                     if stack.count + anchored.height > Self.maxDepth { throw tooDeep(at: start) }
-                    try add(anchored.node, size: anchored.size, height: anchored.height, at: start)
+                    builder.pushAnchor(anchored.number)
+                    try add(anchored.item, size: anchored.size, height: anchored.height, at: start)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
@@ -177,19 +219,25 @@ extension YAML {
                         isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     if stack.count >= Self.maxDepth { throw tooDeep(at: start) }
                     if let anchor { try checkDuplicateAnchor(anchor, at: start) }
-                    stack.append(Frame(isMapping: isMapping, tag: tag, anchor: anchor, mark: start))
+                    let mergeValue = !stack.isEmpty && stack[stack.count - 1].pendingKey?.isMerge == true
+                    let tracked = !isMapping && (anchor != nil || mergeValue)
+                    stack.append(
+                        Frame(isMapping: isMapping, tag: tag, anchor: anchor, mark: start, items: tracked ? [] : nil))
+                    builder.beginCollection()
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { break }
-                    let node: Node
+                    let item: Item
                     if frame.isMapping {
-                        node = Node(.mapping(try mergedPairs(frame)), tag: frame.tag, mark: frame.mark)
+                        builder.endMapping(tag: frame.tag, mark: frame.mark)
+                        item = Item(shape: .mapping, mark: frame.mark)
                     } else {
-                        node = Node(.sequence(frame.items), tag: frame.tag, mark: frame.mark)
+                        builder.endSequence(tag: frame.tag, mark: frame.mark)
+                        item = Item(shape: .sequence(frame.items), mark: frame.mark)
                     }
                     if let anchor = frame.anchor {
-                        anchors[anchor] = Anchored(node: node, size: frame.size, height: frame.height + 1)
+                        save(anchor, item, size: frame.size, height: frame.height + 1)
                     }
-                    try add(node, size: frame.size, height: frame.height + 1, counted: true)
+                    try add(item, size: frame.size, height: frame.height + 1, counted: true)
                 default:
                     break
                 }
@@ -207,32 +255,38 @@ extension YAML {
             anchorMarks[name] = mark
         }
 
-        mutating func define(_ name: String, _ node: Node, size: Int, at mark: Mark) throws(YAMLError) {
-            try checkDuplicateAnchor(name, at: mark)
-            anchors[name] = Anchored(node: node, size: size, height: 0)
+        /// Saves the builder's last node under an anchor (a collection's name was checked at its start).
+        mutating func save(_ name: String, _ item: Item, size: Int, height: Int) {
+            let number = anchors.count
+            builder.saveAnchor(number)
+            anchors[name] = Anchored(item: item, number: number, size: size, height: height)
+        }
+
+        /// Checks a scalar's name, then saves it under its anchor.
+        mutating func define(_ name: String, _ item: Item, size: Int, height: Int) throws(YAMLError) {
+            try checkDuplicateAnchor(name, at: item.mark)
+            save(name, item, size: size, height: height)
         }
 
         /// Rejects explicit standard tags whose text the loader could not construct (`!!int abc`).
-        func checkTag(_ node: Node) throws(YAMLError) {
-            guard let tag = node.tag, tag.hasPrefix(ScalarResolver.yamlTag), case .scalar(let s) = node.content else {
-                return
-            }
+        func checkTag(_ scalar: Node.Scalar, tag: String?, at mark: Mark) throws(YAMLError) {
+            guard let tag, tag.hasPrefix(ScalarResolver.yamlTag) else { return }
             let name = String(tag.dropFirst(ScalarResolver.yamlTag.count))
             guard ["int", "float", "bool"].contains(name) else { return }
-            if ScalarResolver.value(of: s, tag: tag) == nil {
+            if ScalarResolver.value(of: scalar, tag: tag) == nil {
                 let what =
                     name == "int"
                     ? "an integer (or it does not fit in 64 bits)"
                     : name == "float" ? "a number" : "a boolean (true/false, yes/no, on/off)"
                 throw YAMLError(
                     source.diagnostic(
-                        "'\(Self.oneLine(s.text))' is not \(what), as its tag '!!\(name)' requires", at: node.mark))
+                        "'\(Self.oneLine(scalar.text))' is not \(what), as its tag '!!\(name)' requires", at: mark))
             }
         }
 
         /// Adds a finished node to the open collection (or makes it the document root).
         mutating func add(
-            _ node: Node, size: Int, height: Int = 0, counted: Bool = false, at place: Mark? = nil
+            _ item: Item, size: Int, height: Int = 0, counted: Bool = false, at place: Mark? = nil
         ) throws(YAMLError) {
             if !counted {
                 expanded += size
@@ -240,16 +294,17 @@ extension YAML {
                     throw YAMLError(
                         source.diagnostic(
                             "aliases expand this document to more than \(Self.maxExpandedNodes) nodes",
-                            at: place ?? node.mark,
+                            at: place ?? item.mark,
                             notes: ["help: this looks like an alias bomb; reuse fewer nested aliases"]))
                 }
             }
             guard !stack.isEmpty else {
                 // An empty plain scalar at the root (a file of comments, a bare '---') is no document.
-                if case .scalar(let s) = node.content, s.text.isEmpty, s.style == .plain, node.tag == nil {
-                    root = nil
+                if case .scalar(let s, let tag) = item.shape, s.text.isEmpty, s.style == .plain, tag == nil {
+                    builder.dropLast()
+                    hasRoot = false
                 } else {
-                    root = node
+                    hasRoot = true
                 }
                 return
             }
@@ -257,31 +312,45 @@ extension YAML {
             stack[top].size += size
             if height > stack[top].height { stack[top].height = height }
             if !stack[top].isMapping {
-                stack[top].items.append(node)
+                stack[top].items?.append(item)
                 return
             }
             guard let key = stack[top].pendingKey else {
-                stack[top].pendingKey = node
+                let key = self.key(item)
+                if key.isMerge { builder.dropLast() }
+                stack[top].pendingKey = key
                 return
             }
             stack[top].pendingKey = nil
-            if isMergeKey(key) {
-                try addMerge(node, into: top)
-            } else {
-                if case .scalar = key.content {
-                    let id = Self.identity(key)
-                    if let first = stack[top].firstIndex(of: id) {
-                        throw duplicate(key, first: stack[top].pairs[first].key)
-                    }
-                    stack[top].insert(id, at: stack[top].pairs.count)
+            if key.isMerge {
+                try checkMerge(item)
+                builder.mergeLast()
+            } else if key.isScalar {
+                if let first = stack[top].first(key.id) {
+                    throw YAMLError(
+                        source.diagnostic(
+                            "duplicate key '\(key.text)' in this mapping", at: key.mark,
+                            notes: source.note("'\(first.text)' was first defined", at: first.mark)
+                                + ["help: remove one of the two, or rename it"]))
                 }
-                stack[top].pairs.append(Node.Pair(key: key, value: node))
+                stack[top].insert(key)
             }
         }
 
-        func isMergeKey(_ key: Node) -> Bool {
-            guard case .scalar(let s) = key.content else { return false }
-            switch key.tag {
+        /// A finished node in key position: its identity (scalars compare by resolved value) and text.
+        func key(_ item: Item) -> Key {
+            guard case .scalar(let scalar, let tag) = item.shape else {
+                let text = builder.describeLast()
+                return Key(id: .other(text), text: text, mark: item.mark, isScalar: false, isMerge: false)
+            }
+            let value = ScalarResolver.value(of: scalar, tag: tag) ?? .string(scalar.text)
+            return Key(
+                id: .value(value), text: scalar.text, mark: item.mark, isScalar: true,
+                isMerge: Self.isMergeKey(scalar, tag: tag))
+        }
+
+        static func isMergeKey(_ s: Node.Scalar, tag: String?) -> Bool {
+            switch tag {
             case nil: return s.style == .plain && s.text == "<<"
             case "!": return s.text == "<<"
             case ScalarResolver.yamlTag + "merge": return true
@@ -289,20 +358,20 @@ extension YAML {
             }
         }
 
-        mutating func addMerge(_ value: Node, into top: Int) throws(YAMLError) {
-            switch value.content {
+        /// Checks the value of a merge key: a mapping or a sequence of mappings.
+        func checkMerge(_ value: Item) throws(YAMLError) {
+            switch value.shape {
             case .mapping:
-                stack[top].merges.append(value)
+                return
             case .sequence(let items):
-                for item in items {
-                    guard case .mapping = item.content else {
+                for item in items ?? [] {
+                    guard case .mapping = item.shape else {
                         throw YAMLError(
                             source.diagnostic(
                                 "a merge key '<<' list may hold only mappings, found \(Self.kind(item))", at: item.mark)
                         )
                     }
                 }
-                stack[top].merges.append(contentsOf: items)
             case .scalar:
                 throw YAMLError(
                     source.diagnostic(
@@ -318,65 +387,18 @@ extension YAML {
                 .replacingOccurrences(of: "\t", with: "\\t")
         }
 
-        static func kind(_ node: Node) -> String {
-            switch node.content {
-            case .scalar(let s): return "the scalar '\(oneLine(s.text))'"
+        static func kind(_ item: Item) -> String {
+            switch item.shape {
+            case .scalar(let s, _): return "the scalar '\(oneLine(s.text))'"
             case .sequence: return "a sequence"
             case .mapping: return "a mapping"
             }
         }
+    }
 
-        /// A mapping key's identity for duplicate detection: scalars compare by resolved value.
-        enum KeyIdentity: Hashable {
-            case value(Node.Value)
-            case other(String)
-        }
-
-        static func identity(_ key: Node) -> KeyIdentity {
-            switch key.content {
-            case .scalar: return .value(key.value ?? .null)
-            default: return .other(key.description)
-            }
-        }
-
-        func duplicate(_ key: Node, first: Node) -> YAMLError {
-            YAMLError(
-                source.diagnostic(
-                    "duplicate key '\(key.description)' in this mapping", at: key.mark,
-                    notes: source.note("'\(first.description)' was first defined", at: first.mark)
-                        + ["help: remove one of the two, or rename it"]))
-        }
-
-        /// The mapping's pairs after merge keys, as the YAML merge spec and PyYAML 6.0.4 order them:
-        /// merged pairs first, in the order of the merge sources; among the sources the first one that
-        /// has a key wins; then the explicit pairs, which override a merged value in its place.
-        ///
-        /// PyYAML 6.0.4 lets the *last* source win for keys longer than one character (it dedups by
-        /// string identity: yaml/pyyaml#953); this follows the spec, as PyYAML 6.0.3 did.
-        func mergedPairs(_ frame: Frame) throws(YAMLError) -> [Node.Pair] {
-            guard !frame.merges.isEmpty else { return frame.pairs }
-            var result: [Node.Pair] = []
-            var index: [KeyIdentity: Int] = [:]
-            for source in frame.merges {
-                guard case .mapping(let pairs) = source.content else { continue }
-                for pair in pairs {
-                    let id = Self.identity(pair.key)
-                    if index[id] == nil {
-                        index[id] = result.count
-                        result.append(pair)
-                    }
-                }
-            }
-            for pair in frame.pairs {
-                let id = Self.identity(pair.key)
-                if let at = index[id] {
-                    result[at] = pair
-                } else {
-                    index[id] = result.count
-                    result.append(pair)
-                }
-            }
-            return result
-        }
+    /// A mapping key's identity for duplicate detection and merging: scalars compare by resolved value.
+    enum KeyIdentity: Hashable {
+        case value(Node.Value)
+        case other(String)
     }
 }

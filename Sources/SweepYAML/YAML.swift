@@ -12,6 +12,19 @@ public enum YAML {
         return try Parser.parse(source)
     }
 
+    /// Reads and parses a file into `builder` (see `YAMLTreeBuilder`); false for an empty document.
+    public static func parse(contentsOf path: String, into builder: some YAMLTreeBuilder) throws(YAMLError) -> Bool {
+        let source = try SourceText.load(path)
+        try source.validate()
+        return try Parser.parse(source, into: builder)
+    }
+
+    /// Parses text into `builder` (see `YAMLTreeBuilder`); false for an empty document.
+    public static func parse(_ text: String, file: String, into builder: some YAMLTreeBuilder) throws(YAMLError) -> Bool
+    {
+        try Parser.parse(SourceText(bytes: Array(text.utf8), file: file), into: builder)
+    }
+
     /// Emits a node as YAML text (block style) through libyaml's emitter.
     public static func emit(_ node: Node) throws(YAMLError) -> String {
         try Emitter.emit(node)
