@@ -55,6 +55,12 @@ extension LaunchOptions {
                     gpus = try items.map { item throws(LauncherError) in try Self.text(item, path) }
                 default: throw Self.invalid(node, path, "a list of GPU ids or a string such as \"0,1\"")
                 }
+            case "launcher":
+                guard case .string(let name) = node.value, let kind = LauncherKind(rawValue: name) else {
+                    throw Self.invalid(node, path, "one of 'local', 'slurm'")
+                }
+                launcher = kind
+            case "slurm": slurm = try SlurmOptions(node: node)
             case "env":
                 guard case .mapping(let variables) = node.value else { throw Self.invalid(node, path, "a mapping") }
                 for (name, value) in variables {

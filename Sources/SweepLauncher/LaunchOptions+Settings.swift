@@ -25,6 +25,8 @@ extension LaunchOptions {
             variables[name] = environment[name].map { ConfigNode(.string($0)) }
         }
         mapping["env"] = ConfigNode(.mapping(variables))
+        mapping["launcher"] = ConfigNode(.string(launcher.rawValue))
+        if launcher == .slurm { mapping["slurm"] = slurm.node }
         return ConfigNode(.mapping(mapping))
     }
 

@@ -35,6 +35,10 @@ public struct LaunchOptions: Sendable {
     public var environment: [String: String] = [:]
     /// How many cores the machine has (defaults to the online processors).
     public var cores: Int = LaunchOptions.onlineCores
+    /// Where the cells run: this machine or a SLURM job array.
+    public var launcher: LauncherKind = .local
+    /// The `sbatch` settings of a SLURM sweep.
+    public var slurm = SlurmOptions()
 
     /// Creates options for `command`, run from `projectDirectory` (default: the current directory).
     public init(command: [String], projectDirectory: String = ".") {

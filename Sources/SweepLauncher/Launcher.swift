@@ -40,12 +40,22 @@ public actor Launcher {
     /// Runs every cell that is not `done` and returns every cell's status. Fails (before launching
     /// anything) when another orchestrator holds the sweep, the plan cannot be read or the command
     /// cannot be found; a failing cell is never an error, only data in the result.
-    public func run() async throws(LauncherError) -> LaunchResult {
-        let lock = try SweepLock.acquire(directory)
-        defer { withExtendedLifetime(lock) {} }
+    ///
+    /// With `indices`, only those cells run, each under its own cell lock instead of the sweep's
+    /// lock (how `sweep exec-cell` runs one cell of a SLURM array while other tasks run others);
+    /// the result then holds only their statuses.
+    public func run(only indices: Set<Int>? = nil) async throws(LauncherError) -> LaunchResult {
+        var locks: [SweepLock] = []
+        var records = try directory.records()
+        if let indices {
+            records = records.filter { indices.contains($0.index) }
+            for record in records { locks.append(try SweepLock.acquire(cell: directory.cellPath(record.directoryName))) }
+        } else {
+            locks.append(try SweepLock.acquire(directory))
+        }
+        defer { withExtendedLifetime(locks) {} }
         // Every final status written during the run is durable when it returns.
         defer { try? AtomicFile.syncFileSystem(of: directory.path) }
-        let records = try directory.records()
         var statuses: [Int: CellStatus] = [:]
         for record in records {
             statuses[record.index] = try directory.status(of: record)

@@ -15,14 +15,23 @@ final class SweepLock: Sendable {
 
     /// Takes the lock of `directory`, or fails naming the process that holds it.
     static func acquire(_ directory: SweepDirectory) throws(LauncherError) -> SweepLock {
-        let path = Paths.join(directory.path, "sweep.lock")
+        try acquire(Paths.join(directory.path, "sweep.lock"), what: "sweep '\(directory.path)'")
+    }
+
+    /// Takes the lock of one cell (`cell.lock` in its run directory): how a SLURM array task
+    /// keeps a second copy of itself off its cell while other tasks run the other cells.
+    static func acquire(cell path: String) throws(LauncherError) -> SweepLock {
+        try acquire(Paths.join(path, "cell.lock"), what: "cell '\(path)'")
+    }
+
+    private static func acquire(_ path: String, what: String) throws(LauncherError) -> SweepLock {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .system("open", path, errno: errno) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? Paths.read(path)).map { String(decoding: $0, as: UTF8.self).trimmingWhitespace } ?? ""
             close(fd)
             let who = holder.isEmpty ? "another process" : "process \(holder)"
-            throw LauncherError("sweep '\(directory.path)' is already being run by \(who)")
+            throw LauncherError("\(what) is already being run by \(who)")
         }
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)

@@ -75,10 +75,14 @@ public struct SweepSettings: Decodable, Sendable {
     public var gpus: ConfigNode?
     /// Extra environment variables of the trainer.
     public var env: ConfigNode?
+    /// Where the cells run: `local` (default) or `slurm`.
+    public var launcher: Launcher?
+    /// The `sbatch` settings of a SLURM sweep.
+    public var slurm: Slurm?
 
     enum CodingKeys: String, CodingKey {
         case params, zip, grids, `repeat`, sampler, samples, seed, command, metric, mode
-        case jobs, threads, retries, timeout, gpus, env
+        case jobs, threads, retries, timeout, gpus, env, launcher, slurm
         case failFast = "fail_fast"
         case projectDir = "project_dir"
         case retryBackoff = "retry_backoff"

@@ -62,6 +62,12 @@ extension Sweep {
         @Flag(name: .shortAndLong, help: "Print only failures and the final summary.")
         var quiet = false
 
+        @Option(help: "Where the cells run: local (this machine) or slurm (one job array).")
+        var launcher: LauncherKind?
+
+        @Flag(help: "With --launcher slurm: return after submitting; follow with `sweep status`.")
+        var detach = false
+
         func run() async throws {
             do {
                 let cells: [LaunchCell]
@@ -103,6 +109,7 @@ extension Sweep {
                 if let timeout { options.timeout = try DurationText.parse(timeout) }
                 if let retries { options.retries = max(0, retries) }
                 if failFast { options.failFast = true }
+                if let launcher { options.launcher = launcher }
 
                 var manifest = SweepManifest(
                     argv: CommandLine.arguments, configPath: configPath, overrides: overrides,
@@ -110,7 +117,7 @@ extension Sweep {
                 manifest.launcher = options.settingsNode
                 await manifest.collectGit(in: options.projectDirectory)
                 let directory = try SweepDirectory.prepare(in: outputs, manifest: manifest, cells: cells)
-                let code = try await Self.launch(directory, options: options, quiet: quiet)
+                let code = try await Self.launch(directory, options: options, quiet: quiet, detach: detach)
                 if code != 0 { throw ExitCode(code) }
             } catch let error as LauncherError {
                 FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
@@ -119,7 +126,12 @@ extension Sweep {
         }
 
         /// Runs (or resumes) `directory` with progress on standard error; returns the exit status.
-        static func launch(_ directory: SweepDirectory, options: LaunchOptions, quiet: Bool) async throws -> Int32 {
+        static func launch(
+            _ directory: SweepDirectory, options: LaunchOptions, quiet: Bool, detach: Bool = false
+        ) async throws -> Int32 {
+            if options.launcher == .slurm {
+                return try await launchSlurm(directory, options: options, quiet: quiet, detach: detach)
+            }
             let cells = try directory.cellStatuses()
             let done = cells.filter { $0.status.state == .done }.count
             var progress = LaunchProgress(total: cells.count, alreadyDone: done, jobs: options.effectiveJobs)
@@ -147,6 +159,11 @@ extension Sweep {
             }
             let result = try await launcher.run()
             interrupts.remove()
+            return finish(result, directory: directory, printer: printer)
+        }
+
+        /// Prints the summary and the results table of a finished run; returns the exit status.
+        static func finish(_ result: LaunchResult, directory: SweepDirectory, printer: ProgressPrinter) -> Int32 {
             printer.finish()
             let counts = result.counts
             let summary = CellState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }

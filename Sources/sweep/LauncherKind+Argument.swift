@@ -1,0 +1,5 @@
+import ArgumentParser
+import SweepLauncher
+
+/// `--launcher local|slurm`.
+extension LauncherKind: ExpressibleByArgument {}
