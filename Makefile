@@ -33,9 +33,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(BUILD_FLAGS)
 
+# The SLURM tests run against a single-node cluster on this machine (scripts/local-slurm.sh:
+# installs slurmctld, slurmd, munge when missing), stopped after the tests even when they fail.
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	@eval "$$(scripts/local-slurm.sh start)"; \
+	    status=0; $(SWIFT) test --skip-build $(BUILD_FLAGS) || status=$$?; \
+	    scripts/local-slurm.sh stop; exit $$status
 
 demo: release data
 	.build/release/sweep compose configs/vae.yaml
