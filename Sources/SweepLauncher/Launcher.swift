@@ -49,7 +49,9 @@ public actor Launcher {
         var records = try directory.records()
         if let indices {
             records = records.filter { indices.contains($0.index) }
-            for record in records { locks.append(try SweepLock.acquire(cell: directory.cellPath(record.directoryName))) }
+            for record in records {
+                locks.append(try SweepLock.acquire(cell: directory.cellPath(record.directoryName)))
+            }
         } else {
             locks.append(try SweepLock.acquire(directory))
         }

@@ -175,6 +175,12 @@ public final class SlurmLauncher: Sendable {
                 if status.state == .running, seenRunning.insert(cell).inserted { onEvent(.started(status)) }
                 let ended = task?.isTerminal ?? true
                 let final = status.state != .pending && status.state != .running
+                if cancelledAt != nil, ended, status.state == .failed {
+                    // Killed by our scancel (its trainer got SIGTERM before the cell knew why).
+                    status.state = .cancelled
+                    status.error = "cancelled (scancel after an interrupt)"
+                    try directory.write(status: status, for: record)
+                }
                 if final && ended {
                     open[cell] = nil
                     onEvent(.finished(status))

@@ -1,8 +1,8 @@
 /// The batch script of a SLURM sweep (`slurm/submit.sh`): `#SBATCH` lines from the settings and
 /// one command, `sweep exec-cell`, whose paths are single-quoted; no setting is shell code.
-enum SlurmScript {
+public enum SlurmScript {
     /// The script text.
-    static func text(sweep executable: String, directory: SweepDirectory, options: SlurmOptions) -> String {
+    public static func text(sweep executable: String, directory: SweepDirectory, options: SlurmOptions) -> String {
         let logs = Paths.join(directory.path, "slurm/logs/%A_%a.out")
         var lines = [
             "#!/bin/bash",
@@ -22,7 +22,7 @@ enum SlurmScript {
     }
 
     /// `text` as one shell word: in single quotes, each `'` written as `'\''`.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         "'" + text.replacingAll("'", with: "'\\''") + "'"
     }
 }

@@ -9,6 +9,14 @@ public struct SlurmTask: Sendable, Hashable {
     /// The signal that ended it, if any.
     public var signal: Int32?
 
+    /// Creates a task record.
+    public init(index: Int, state: String, exitCode: Int32? = nil, signal: Int32? = nil) {
+        self.index = index
+        self.state = state
+        self.exitCode = exitCode
+        self.signal = signal
+    }
+
     /// Whether SLURM is done with the task.
     public var isTerminal: Bool {
         Self.terminalStates.contains(state)
@@ -21,7 +29,7 @@ public struct SlurmTask: Sendable, Hashable {
 
     /// Parses the one-line-per-job output of `scontrol -o show job ID`: one task per line, except
     /// pending tasks, which SLURM folds into one line with `ArrayTaskId=3-9` or `3,5,7-9%2`.
-    static func parse(scontrol text: String) -> [SlurmTask] {
+    public static func parse(scontrol text: String) -> [SlurmTask] {
         var tasks: [SlurmTask] = []
         for line in text.split(separator: "\n") {
             var fields: [Substring: Substring] = [:]
@@ -46,7 +54,7 @@ public struct SlurmTask: Sendable, Hashable {
     }
 
     /// `3`, `3-9`, `3,5,7-9`, `0-9:2`, with an optional `%N` suffix.
-    static func indices(_ text: Substring) -> [Int] {
+    public static func indices(_ text: Substring) -> [Int] {
         let list = text.split(separator: "%").first ?? ""
         var result: [Int] = []
         for part in list.split(separator: ",") {

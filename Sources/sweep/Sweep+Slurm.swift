@@ -25,7 +25,8 @@ extension Sweep.Run {
         let printer = ProgressPrinter(progress: progress, quiet: quiet)
         if let job = submission.job {
             printer.say(
-                "sweep: \(directory.path) (\(job.cells.count) of \(cells.count) cells submitted as SLURM job \(job.id))")
+                "sweep: \(directory.path) (\(job.cells.count) of \(cells.count) cells submitted as SLURM job \(job.id))"
+            )
         }
         for entry in submission.tracked where entry.job != submission.job?.id {
             printer.say("sweep: \(entry.cells.count) cells are still in SLURM job \(entry.job)")

@@ -22,7 +22,7 @@ extension Sweep {
                 throw ExitCode(1)
             }
         }
-    
+
         /// For a SLURM sweep: records SLURM's verdict for tasks that ended without a status of their
         /// own, and says which jobs still run cells; `nil` for a local sweep.
         static func slurmLine(_ sweep: SweepDirectory) async throws -> String? {

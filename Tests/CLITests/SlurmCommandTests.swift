@@ -91,7 +91,8 @@ struct SlurmCommandTests {
         let dir = try Self.makeProject()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let values = "x=0,1,2,3,4,5,6,7,8,9"
-        let slurm = try CLI.run("sweep", ["run", "config.yaml", values, "--launcher", "slurm", "--outputs", "s"], in: dir)
+        let slurm = try CLI.run(
+            "sweep", ["run", "config.yaml", values, "--launcher", "slurm", "--outputs", "s"], in: dir)
         #expect(slurm.status == 0, "\(slurm.stderr)")
         #expect(slurm.stdout.contains("10 cells: 10 done"))
         #expect(slurm.stderr.contains("10 of 10 cells submitted as SLURM job "))
@@ -171,7 +172,8 @@ struct SlurmCommandTests {
                 """)
         let cpus = try run("  slurm:\n    cpus_per_task: 0\n")
         #expect(cpus.status == 1)
-        #expect(cpus.stderr == "error: bad.yaml:5:20: sweep.slurm.cpus_per_task: expected a whole number ≥ 1, got '0'\n")
+        #expect(
+            cpus.stderr == "error: bad.yaml:5:20: sweep.slurm.cpus_per_task: expected a whole number ≥ 1, got '0'\n")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
 
@@ -250,12 +252,13 @@ struct SlurmCommandTests {
         #expect(submitted)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        // The array goes on without its submitter.
+        // The array goes on without its submitter; `sweep status` follows it.
+        var status = ""
         let ended = Self.waitUntil(30) {
-            ((try? Self.status(sweep, "0002_x=13")) ?? "").contains("\"failed\"")
-                && ((try? Self.status(sweep, "0001_x=2")) ?? "").contains("\"done\"")
+            status = (try? CLI.run("sweep", ["status", sweep], in: dir).stdout) ?? ""
+            return status.contains("3 cells: 2 done, 1 failed") && status.contains("(none queued or running)")
         }
-        #expect(ended)
+        #expect(ended, "\(status)")
         let doneBefore = try Self.status(sweep, "0000_x=1")
         FileManager.default.createFile(atPath: dir + "/fixed", contents: Data())
         let resumed = try CLI.run("sweep", ["resume", sweep], in: dir)

@@ -76,7 +76,7 @@ import Testing
                       repeats: 3
                                ^
                 help: did you mean 'repeat'?
-                note: allowed keys in 'sweep': params, zip, grids, repeat, sampler, samples, seed, command, metric, mode, jobs, threads, retries, timeout, gpus, env, fail_fast, project_dir, retry_backoff, kill_grace
+                note: allowed keys in 'sweep': params, zip, grids, repeat, sampler, samples, seed, command, metric, mode, jobs, threads, retries, timeout, gpus, env, launcher, slurm, fail_fast, project_dir, retry_backoff, kill_grace
                 """)
     }
 
