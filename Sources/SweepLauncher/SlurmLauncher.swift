@@ -16,6 +16,8 @@ public final class SlurmLauncher: Sendable {
 
     /// How often the job and the status files are read while waiting.
     static let pollInterval = Duration.milliseconds(500)
+    /// How long a started cell may take to write its final status after SLURM ended its task.
+    static let settleTime = Duration.seconds(10)
 
     /// Creates a launcher; `executable` defaults to the running `sweep`.
     public init(directory: SweepDirectory, options: LaunchOptions, executable: String? = nil) {
@@ -143,6 +145,7 @@ public final class SlurmLauncher: Sendable {
             for cell in entry.cells { open[cell] = entry.job }
         }
         var seenRunning: Set<Int> = []
+        var terminalSince: [Int: ContinuousClock.Instant] = [:]
         var cancelledAt: ContinuousClock.Instant?
         while !open.isEmpty {
             if cancelledAt == nil, cancelRequested.withLock({ $0 }) {
@@ -163,7 +166,13 @@ public final class SlurmLauncher: Sendable {
                 }
                 var status = try directory.status(of: record)
                 let task = tasks[job]?[cell]
-                if let task, let updated = task.reconciled(status) {
+                if let task, task.isTerminal, terminalSince[cell] == nil { terminalSince[cell] = .now }
+                // SLURM calls a task CANCELLED or TIMEOUT while its processes are still being
+                // signalled: a cell that started gets time to write its own final status first.
+                let settled =
+                    status.state != .running
+                    || terminalSince[cell].map { ContinuousClock.now - $0 > Self.settleTime } ?? false
+                if let task, settled, let updated = task.reconciled(status) {
                     status = updated
                     try directory.write(status: status, for: record)
                 } else if tasks[job] == nil, status.state == .pending || status.state == .running {
@@ -173,7 +182,7 @@ public final class SlurmLauncher: Sendable {
                     try directory.write(status: status, for: record)
                 }
                 if status.state == .running, seenRunning.insert(cell).inserted { onEvent(.started(status)) }
-                let ended = task?.isTerminal ?? true
+                let ended = (task?.isTerminal ?? true) && settled
                 let final = status.state != .pending && status.state != .running
                 if cancelledAt != nil, ended, status.state == .failed {
                     // Killed by our scancel (its trainer got SIGTERM before the cell knew why).
