@@ -55,6 +55,8 @@ install_packages() {
 
 # True when the controller answers and the node is idle (or busy with jobs).
 ready() {
+    # Without the file, SLURM's tools retry for a minute before they give up.
+    [ -f "$conf" ] || return 1
     SLURM_CONF="$conf" scontrol ping 2>/dev/null | grep -q 'is UP' || return 1
     local state
     state="$(SLURM_CONF="$conf" sinfo -h -n "$host" -o %T 2>/dev/null | head -n1)"
