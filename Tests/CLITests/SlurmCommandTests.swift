@@ -217,6 +217,44 @@ struct SlurmCommandTests {
         #expect(try Self.jobs(sweep).count == 2)
     }
 
+    @Test("a job cancelled outside sweep: tasks that never started take SLURM's CANCELLED")
+    func cancelledOutside() throws {
+        let dir = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+        x: 1
+        sweep:
+          command: [/bin/sh, \(dir)/train.sh]
+          project_dir: \(dir)
+          kill_grace: 1s
+          slurm: {array_parallelism: 1}
+        """.write(toFile: dir + "/config.yaml", atomically: true, encoding: .utf8)
+        let process = try Self.start(
+            ["run", "config.yaml", "x=100,101,102", "--launcher", "slurm", "--outputs", "out"], in: dir)
+        var sweep = ""
+        let running = Self.waitUntil(20) {
+            guard let found = try? Self.sweepDirectory(in: dir + "/out") else { return false }
+            sweep = found
+            return (try? Self.status(sweep, "0000_x=100").contains("\"running\"")) ?? false
+        }
+        #expect(running)
+        let job = try #require(Self.jobs(sweep).first?["id"] as? String)
+        let scancel = Process()
+        scancel.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        scancel.arguments = ["scancel", job]
+        try scancel.run()
+        scancel.waitUntilExit()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(try Self.status(sweep, "0000_x=100").contains("\"state\" : \"cancelled\""))
+        for cell in ["0001_x=101", "0002_x=102"] {
+            let status = try Self.status(sweep, cell)
+            #expect(status.contains("\"state\" : \"cancelled\""), "\(cell): \(status)")
+            #expect(status.contains("\"error\" : \"cancelled in SLURM (scancel)\""), "\(cell): \(status)")
+            #expect(status.contains("\"attempts\" : 0"), "\(cell): \(status)")
+        }
+    }
+
     @Test("--detach returns after submitting; status and results read the sweep meanwhile")
     func detach() throws {
         let dir = try Self.makeProject()
