@@ -110,6 +110,9 @@ extension Sweep {
                 if let retries { options.retries = max(0, retries) }
                 if failFast { options.failFast = true }
                 if let launcher { options.launcher = launcher }
+                if detach, options.launcher != .slurm {
+                    throw LauncherError("--detach needs --launcher slurm: a local sweep runs inside this process")
+                }
 
                 var manifest = SweepManifest(
                     argv: CommandLine.arguments, configPath: configPath, overrides: overrides,

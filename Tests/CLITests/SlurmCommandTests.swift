@@ -174,6 +174,9 @@ struct SlurmCommandTests {
         #expect(cpus.status == 1)
         #expect(
             cpus.stderr == "error: bad.yaml:5:20: sweep.slurm.cpus_per_task: expected a whole number ≥ 1, got '0'\n")
+        let detach = try CLI.run("sweep", ["run", "config.yaml", "--detach", "--outputs", "out"], in: dir)
+        #expect(detach.status == 1)
+        #expect(detach.stderr == "error: --detach needs --launcher slurm: a local sweep runs inside this process\n")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
 
