@@ -1,0 +1,68 @@
+import SweepConfig
+import SweepLauncher
+import SweepYAML
+import Testing
+
+@Suite("SLURM settings from the sweep section")
+struct SlurmSettingsTests {
+    func section(_ yaml: String) throws -> ConfigNode {
+        ConfigNode(yaml: try #require(try YAML.parse(yaml, file: "configs/vae.yaml")))
+    }
+
+    @Test("launcher and slurm keys are read, become sbatch arguments, and survive sweep.yaml for a resume")
+    func roundTrip() throws {
+        var options = LaunchOptions(command: ["sweep-train"], projectDirectory: "/project")
+        try options.apply(
+            sweepSection: try section(
+                """
+                launcher: slurm
+                slurm:
+                  partition: gpu
+                  time: "2:00:00"
+                  cpus_per_task: 4
+                  mem: 16G
+                  gpus: 1
+                  gres: gpu:a100:1
+                  account: lab
+                  qos: normal
+                  constraint: a100
+                  array_parallelism: 8
+                  extra_args: [--exclusive, --nice=10]
+                """))
+        #expect(options.launcher == .slurm)
+        #expect(options.slurm.arrayParallelism == 8)
+        #expect(
+            options.slurm.arguments == [
+                "--partition=gpu", "--time=2:00:00", "--cpus-per-task=4", "--mem=16G", "--gpus=1",
+                "--gres=gpu:a100:1", "--account=lab", "--qos=normal", "--constraint=a100", "--exclusive", "--nice=10",
+            ])
+        var resumed = LaunchOptions(command: [], projectDirectory: "/project")
+        try resumed.apply(sweepSection: options.settingsNode)
+        #expect(resumed.launcher == .slurm)
+        #expect(resumed.slurm == options.slurm)
+    }
+
+    @Test("bad launcher and slurm values name their place and key")
+    func errors() throws {
+        var options = LaunchOptions(command: ["x"], projectDirectory: "/project")
+        #expect(
+            throws: LauncherError("configs/vae.yaml:1:11: sweep.launcher: expected one of 'local', 'slurm', got 'pbs'")
+        ) {
+            try options.apply(sweepSection: try section("launcher: pbs"))
+        }
+        #expect(
+            throws: LauncherError(
+                "configs/vae.yaml:1:28: sweep.slurm.array_parallelism: expected a whole number ≥ 1, got '0'")
+        ) {
+            try options.apply(sweepSection: try section("slurm: {array_parallelism: 0}"))
+        }
+        #expect(
+            throws: LauncherError(
+                "configs/vae.yaml:1:19: unknown key 'sweep.slurm.partitio' (did you mean 'partition'?); expected one of: "
+                    + "partition, time, cpus_per_task, mem, gpus, gres, account, qos, constraint, array_parallelism, "
+                    + "extra_args")
+        ) {
+            try options.apply(sweepSection: try section("slurm: {partitio: gpu}"))
+        }
+    }
+}
