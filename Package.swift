@@ -48,6 +48,8 @@ let package = Package(
             name: "SweepResults",
             dependencies: [
                 "SweepConfig",
+                "SweepLauncher",
+                "SweepPlot",
                 "SweepYAML",
                 .product(name: "Collections", package: "swift-collections"),
             ]),
@@ -94,7 +96,7 @@ let package = Package(
             ]),
         .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults"]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: ["CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
