@@ -94,7 +94,7 @@ let package = Package(
                 "SweepLauncher", "SweepConfig", "SweepYAML",
                 .product(name: "Collections", package: "swift-collections"),
             ]),
-        .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults"]),
+        .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults", "SweepPlot"]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
         .testTarget(name: "CLITests", dependencies: ["CZlib"]),
     ],
