@@ -96,7 +96,7 @@ let package = Package(
             ]),
         .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults", "SweepPlot"]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
-        .testTarget(name: "CLITests", dependencies: ["CZlib"]),
+        .testTarget(name: "CLITests", dependencies: ["SweepPlot"]),
     ],
     swiftLanguageModes: [.v6]
 )
