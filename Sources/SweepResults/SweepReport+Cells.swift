@@ -22,7 +22,8 @@ extension SweepReport {
             if let attempts = detail.attempts, attempts > 1 { summary += " (\(attempts) attempts)" }
             out.append("<div class=\"cell state-\(cell.state.rawValue)\">")
             out.append(
-                "<p><b>" + HTML.text(cellName(index)) + "</b> " + HTML.element("span", [("class", "state")], text: summary)
+                "<p><b>" + HTML.text(cellName(index)) + "</b> "
+                    + HTML.element("span", [("class", "state")], text: summary)
                     + "</p>")
             let overrides = cell.overrides.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             if !overrides.isEmpty { out.append(HTML.element("p", [("class", "note")], text: overrides)) }

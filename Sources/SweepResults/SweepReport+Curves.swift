@@ -14,12 +14,15 @@ extension SweepReport {
         var groups: OrderedDictionary<[String?], [Int]> = [:]
         for (index, cell) in cells.enumerated() { groups[keys.map { cell.overrides[$0] }, default: []].append(index) }
         let colorKey = Self.keyWithMostValues(keys, groups: Array(groups.keys))
-        let colorValues: OrderedSet<String?> = colorKey.map { k in Self.orderedValues(groups.keys.map { $0[k] }) } ?? [nil]
+        let colorValues: OrderedSet<String?> =
+            colorKey.map { k in Self.orderedValues(groups.keys.map { $0[k] }) } ?? [nil]
         let dashKey = keys.indices.first { $0 != colorKey }
         let dashValues: OrderedSet<String?> = dashKey.map { k in Self.orderedValues(groups.keys.map { $0[k] }) } ?? []
         if let colorKey {
             // Legend entries in the colour key's value order (numeric when the values are numbers).
-            let rank = groups.keys.enumerated().map { ($0.offset, colorValues.firstIndex(of: $0.element[colorKey]) ?? 0) }
+            let rank = groups.keys.enumerated().map {
+                ($0.offset, colorValues.firstIndex(of: $0.element[colorKey]) ?? 0)
+            }
             let order = rank.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
             groups = OrderedDictionary(uniqueKeysWithValues: order.map { (groups.keys[$0], groups.values[$0]) })
         }

@@ -21,7 +21,8 @@ extension SweepReport {
                 if !panel.setting.isEmpty {
                     out.append(
                         HTML.element(
-                            "h4", text: panel.setting.map { "\($0.key)=\($0.value ?? "(unset)")" }.joined(separator: ", ")))
+                            "h4",
+                            text: panel.setting.map { "\($0.key)=\($0.value ?? "(unset)")" }.joined(separator: ", ")))
                 }
                 out.append(gridTable(figure: name, panel: panel))
             }

@@ -30,7 +30,8 @@ public struct SweepReport: Sendable {
         guard FileSystem.isDirectory(directory) else {
             if FileSystem.exists(directory) {
                 throw ResultsError(
-                    "'\(directory)' is not a directory", notes: ["help: give a sweep directory (outputs/<config>/<date>)"])
+                    "'\(directory)' is not a directory",
+                    notes: ["help: give a sweep directory (outputs/<config>/<date>)"])
             }
             throw ResultsError(
                 "no sweep directory '\(directory)'", notes: ["help: give a sweep directory (outputs/<config>/<date>)"])

@@ -29,7 +29,8 @@ struct ReportCommandTests {
 
     /// Runs the sweep x=1,2,3 × y=a,b (five done, one failed) and returns its directory.
     static func runSweep(in dir: String) throws -> String {
-        let result = try CLI.run("sweep", ["run", "config.yaml", "x=1,2,3", "y=a,b", "--outputs", "out", "-j", "2"], in: dir)
+        let result = try CLI.run(
+            "sweep", ["run", "config.yaml", "x=1,2,3", "y=a,b", "--outputs", "out", "-j", "2"], in: dir)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("6 cells: 5 done, 1 failed"))
         let configs = dir + "/out/config"

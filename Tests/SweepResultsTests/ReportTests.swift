@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import SweepResults
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import SweepResults
 
 @Suite("sweep report (HTML page)")
 struct ReportTests {
@@ -63,7 +63,8 @@ struct ReportTests {
         let fixture = try ReportFixture.make()
         defer { fixture.remove() }
         let html = try SweepReport(sweep: fixture.path).html()
-        #expect(html.contains("<dt>command</dt><dd>sweep run sweeps/vae_beta.yaml lr=0.1,0.01 seed=0,1 'note=a b'</dd>"))
+        #expect(
+            html.contains("<dt>command</dt><dd>sweep run sweeps/vae_beta.yaml lr=0.1,0.01 seed=0,1 'note=a b'</dd>"))
         #expect(html.contains("<dt>config</dt><dd>configs/vae.yaml</dd>"))
         #expect(html.contains("<dt>started</dt><dd>2026-11-28T09:29:49.000Z</dd>"))
         // First start 09:30:00, last end 09:31:07.5 (the running cell has no end).
@@ -84,7 +85,9 @@ struct ReportTests {
         // Best row first: beta=1 lr=0.1 (test/elbo -100·(1+0.1·seed)/3 → mean -35).
         let body = html.components(separatedBy: "<tbody>")[1]
         let firstRow = body.components(separatedBy: "</tr>")[0]
-        #expect(firstRow.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<tr class=\"best\"><td data-v=\"1\">1</td><td data-v=\"0.1\">0.1</td>"))
+        #expect(
+            firstRow.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(
+                "<tr class=\"best\"><td data-v=\"1\">1</td><td data-v=\"0.1\">0.1</td>"))
         #expect(firstRow.contains("data-v=\"-35\""))
         #expect(html.contains("document.body.setAttribute(\"data-ok\",\"1\")"))
     }
@@ -98,7 +101,8 @@ struct ReportTests {
         #expect(report.grid.rowKey == "lr")
         #expect(report.grid.columnValues == ["1", "10"])
         #expect(report.grid.rowValues == ["0.01", "0.1"])
-        #expect(report.grid.panels.map { $0.setting.map { "\($0.key)=\($0.value ?? "-")" } } == [["seed=0"], ["seed=1"]])
+        #expect(
+            report.grid.panels.map { $0.setting.map { "\($0.key)=\($0.value ?? "-")" } } == [["seed=0"], ["seed=1"]])
         let html = report.html()
         // latent.svg: 8 cells − failed − running; mask.png: the four beta=1 cells.
         #expect(Self.count("<img class=\"fig\"", in: html) == 10)
@@ -124,7 +128,8 @@ struct ReportTests {
             html.contains(
                 "<p><b>0007_beta=10,lr=0.01,seed=1</b> <span class=\"state\">failed: exit code 3 after 1.5s (2 attempts)</span></p>"
             ))
-        #expect(html.contains("<pre>Traceback (most recent call last):\nValueError: lr &lt;0.01&gt; &amp; beta=10</pre>"))
+        #expect(
+            html.contains("<pre>Traceback (most recent call last):\nValueError: lr &lt;0.01&gt; &amp; beta=10</pre>"))
         #expect(html.contains("<p><b>0005_beta=10,lr=0.1,seed=1</b> <span class=\"state\">running</span></p>"))
         // The failed cell comes before the running one.
         let failed = html.range(of: "0007_beta=10")?.lowerBound
@@ -134,7 +139,9 @@ struct ReportTests {
 
     @Test("a sweep with no metrics, no figures and no manifest still renders")
     func emptySweep() throws {
-        let fixture = try SweepFixture([.init(overrides: ["x=1"], state: nil), .init(overrides: ["x=2"], state: "failed")])
+        let fixture = try SweepFixture([
+            .init(overrides: ["x=1"], state: nil), .init(overrides: ["x=2"], state: "failed"),
+        ])
         defer { fixture.remove() }
         let html = try SweepReport(sweep: fixture.path).html()
         #expect(html.contains("No metric was written more than once per cell"))
