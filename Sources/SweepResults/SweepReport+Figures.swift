@@ -8,7 +8,7 @@ extension SweepReport {
         var names: OrderedSet<String> = []
         for detail in details { names.append(contentsOf: detail.figures) }
         guard !names.isEmpty else { return "<p class=\"note\">No cell wrote figures (figures/*.svg, *.png).</p>" }
-        var layout = "Columns: " + (grid.columnKey ?? "—") + "; rows: " + (grid.rowKey ?? "—")
+        var layout = "Columns: " + (grid.columnKey ?? "—") + "; rows: " + (grid.rowKey ?? "— (one row)")
         if let first = grid.panels.first, !first.setting.isEmpty {
             layout += "; one grid per " + first.setting.map(\.key).joined(separator: ", ")
         }
@@ -33,7 +33,11 @@ extension SweepReport {
 
     /// One grid table of `figure`: column headings, row headings and a picture per cell.
     func gridTable(figure: String, panel: FigureGrid.Panel) -> String {
-        var out = "<div class=\"scroll\"><table class=\"grid\">"
+        // Equal columns that share the page width, at least 260 and at most 700 pixels each.
+        let count = grid.columnValues.count
+        var out = "<div class=\"scroll\"><table class=\"grid\" style=\"min-width:\(count * 260)px;"
+        out += "max-width:\(count * 700)px\">"
+        if grid.rowKey != nil { out += "<colgroup><col class=\"rowhead\"></colgroup>" }
         if let columnKey = grid.columnKey {
             out += "<thead><tr>" + (grid.rowKey == nil ? "" : "<th></th>")
             for value in grid.columnValues {

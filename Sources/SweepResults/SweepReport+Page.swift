@@ -67,10 +67,11 @@ extension SweepReport {
         table.sortable th[aria-sort=ascending]:after{content:" \\25B2";color:#222}
         table.sortable th[aria-sort=descending]:after{content:" \\25BC";color:#222}
         .charts{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0}figure.chart svg{max-width:100%;height:auto}
-        table.grid th{font-family:monospace;font-weight:normal;padding:.3em;white-space:nowrap}
+        table.grid{width:100%;table-layout:fixed}table.grid col.rowhead{width:9em}
+        table.grid th{font-family:monospace;font-weight:normal;padding:.3em;overflow-wrap:anywhere}
         table.grid td{padding:.3em;vertical-align:top;text-align:center}
-        img.fig{max-width:420px;width:100%;height:auto;border:1px solid #ddd;background:#fff}
-        .missing{width:200px;height:120px;display:flex;align-items:center;justify-content:center;
+        img.fig{width:100%;height:auto;border:1px solid #ddd;background:#fff}
+        .missing{height:120px;display:flex;align-items:center;justify-content:center;
         border:1px dashed #bbb;color:#888;font-size:.9em}
         .state-failed,.state-timeout{color:#b2182b}.state-cancelled{color:#8a6d00}.state-running{color:#0072b2}
         div.cell{border-left:4px solid #ccc;padding:.1em .8em;margin:.8em 0}
@@ -79,7 +80,7 @@ extension SweepReport {
         pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:.85em;white-space:pre-wrap}
         @media print{body{max-width:none;margin:0}nav{display:none}
         h2{page-break-after:avoid}section.figure,figure.chart,div.cell{page-break-inside:avoid}
-        .scroll{overflow:visible}img.fig{max-width:45%}
+        .scroll{overflow:visible}table.grid{min-width:0!important}
         html.js table.sortable th:after{content:""}}
         """
 

@@ -210,7 +210,7 @@ struct ReportTests {
         let table = report.gridTable(figure: "latent.svg", panel: report.grid.panels[0])
         #expect(
             table == """
-                <div class="scroll"><table class="grid"><thead><tr><th>beta=1</th><th>beta=10</th></tr></thead>\
+                <div class="scroll"><table class="grid" style="min-width:520px;max-width:1400px"><thead><tr><th>beta=1</th><th>beta=10</th></tr></thead>\
                 <tbody><tr><td><div class="missing state-failed" title="0001_beta=1">failed</div></td>\
                 <td><div class="missing state-done" title="0000_beta=10">no latent.svg</div></td></tr></tbody></table></div>
                 """)
