@@ -10,7 +10,8 @@ extension SweepReport {
         guard !metrics.isEmpty else {
             return "<p class=\"note\">No metric was written more than once per cell: no curves to draw.</p>"
         }
-        let keys = table?.keyColumns ?? []
+        let repeatKey = manifest.repeatKey ?? "seed"
+        let keys = table?.keyColumns ?? KeyAnalysis(cells).varying.filter { $0 != repeatKey }
         var groups: OrderedDictionary<[String?], [Int]> = [:]
         for (index, cell) in cells.enumerated() { groups[keys.map { cell.overrides[$0] }, default: []].append(index) }
         let colorKey = Self.keyWithMostValues(keys, groups: Array(groups.keys))
