@@ -24,18 +24,8 @@ enum Chromium {
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
                 "--user-data-dir=" + home, "--enable-logging=stderr", "--v=0",
             ] + arguments + [url]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
-            process.terminationStatus
-        )
+        let result = try CLI.capture(process)
+        return (result.stdout, result.stderr, result.status)
     }
 
     /// The console messages of the page that are errors (uncaught exceptions, failed loads).
