@@ -62,17 +62,7 @@ final class Network {
             layer.product(input, rows: rows, into: zl)
             let hl = h[l].data
             let n = rows * layer.outputs
-            let act = activation
-            let b = layer.bias.value.data
-            let width = layer.outputs
-            for r in 0..<rows {
-                let zr = zl + r * width, hr = hl + r * width
-                for j in 0..<width {
-                    let v = zr[j] + b[j]
-                    zr[j] = v
-                    hr[j] = act.value(v)
-                }
-            }
+            activation.addBiasAndApply(z: zl, h: hl, bias: layer.bias.value.data, rows: rows, width: layer.outputs)
             if training && recordsActivity {
                 var sums = [Float](repeating: 0, count: layer.outputs)
                 for r in 0..<rows {
@@ -117,12 +107,7 @@ final class Network {
                 let m = mask[l - 1].data
                 for i in 0..<n { d[i] *= m[i] }
             }
-            let act = activation
-            if act == .relu {
-                for i in 0..<n where zl[i] <= 0 { d[i] = 0 }
-            } else if act != .identity {
-                for i in 0..<n { d[i] *= act.derivative(zl[i]) }
-            }
+            activation.multiplyByDerivative(d, z: zl, count: n)
             dz = UnsafePointer(d)
         }
     }
