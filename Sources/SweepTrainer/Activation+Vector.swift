@@ -16,7 +16,9 @@ extension Activation {
             if vector {
                 while j + 4 <= width {
                     let off = (row + j) * 4
-                    let v = zr.loadUnaligned(fromByteOffset: off, as: V4.self) + br.loadUnaligned(fromByteOffset: j * 4, as: V4.self)
+                    let v =
+                        zr.loadUnaligned(fromByteOffset: off, as: V4.self)
+                        + br.loadUnaligned(fromByteOffset: j * 4, as: V4.self)
                     zr.storeBytes(of: v, toByteOffset: off, as: V4.self)
                     let a: V4
                     switch self {

@@ -21,6 +21,8 @@ final class Network {
     var recordsActivity = false
     /// Mean |activation| over the last training batch, per hidden layer and unit.
     var meanAbs: [[Float]]
+    /// The first layer's input restricted to the columns nonzero in the batch.
+    let active: ActiveColumns
 
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
@@ -40,6 +42,7 @@ final class Network {
         mask = hidden.map { Matrix(rows: dropout > 0 ? capacity : 0, columns: $0.outputs) }
         dh = hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
         meanAbs = hidden.map { [Float](repeating: 0, count: $0.outputs) }
+        active = ActiveColumns(inputs: layers[0].inputs, outputs: layers[0].outputs, capacity: capacity)
     }
 
     var inputs: Int { layers[0].inputs }
@@ -55,11 +58,18 @@ final class Network {
         var input = x
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data
-            if l == layers.count - 1 {
+            if l == 0 && active.pack(input, rows: rows, weights: layer.weight.value.data) {
+                layer.product(packed: active, rows: rows, into: zl)
+                if layers.count == 1 {
+                    layer.addBias(zl, rows: rows)
+                    break
+                }
+            } else if l == layers.count - 1 {
                 layer.forward(input, rows: rows, into: zl)
                 break
+            } else {
+                layer.product(input, rows: rows, into: zl)
             }
-            layer.product(input, rows: rows, into: zl)
             let hl = h[l].data
             let n = rows * layer.outputs
             activation.addBiasAndApply(z: zl, h: hl, bias: layer.bias.value.data, rows: rows, width: layer.outputs)
@@ -96,7 +106,7 @@ final class Network {
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let input = l == 0 ? x : UnsafePointer(h[l - 1].data)
             let dx: UnsafeMutablePointer<Float>? = l == 0 ? dInput : dh[l - 1].data
-            layers[l].backward(input, dz: dz, rows: rows, dx: dx)
+            layers[l].backward(input, dz: dz, rows: rows, dx: dx, packed: l == 0 && active.isPacked ? active : nil)
             onLayer?(layers[l])
             if l == 0 { break }
             // dh[l-1] → dz of layer l-1, in place: through dropout, then the activation.
