@@ -13,6 +13,9 @@ final class ActiveColumns {
     private let mask: UnsafeMutablePointer<UInt32>
     /// Per column of the full input, its column in the packed gradient (`count`, a zero, if inactive).
     private let position: UnsafeMutablePointer<Int32>
+    /// Whether packing is on: the first layer has at least `minimumOutputs` units (below that the
+    /// saved multiply-adds do not pay for scanning and gathering the batch).
+    let isEnabled: Bool
     /// Number of active columns in the current batch.
     private(set) var count = 0
     /// Whether the current batch is packed (enough columns are zero to be worth it).
@@ -25,9 +28,10 @@ final class ActiveColumns {
     /// ends each row).
     let grad: Matrix
 
-    init(inputs: Int, outputs: Int, capacity: Int) {
+    init(inputs: Int, outputs: Int, capacity: Int, minimumOutputs: Int = 64) {
         self.inputs = inputs
         self.outputs = outputs
+        isEnabled = outputs >= minimumOutputs
         index = .allocate(capacity: inputs)
         index.initialize(repeating: 0, count: inputs)
         mask = .allocate(capacity: inputs)
@@ -45,10 +49,14 @@ final class ActiveColumns {
         position.deallocate()
     }
 
-    /// Finds the active columns of `x` (rows × inputs) and, when at least an eighth of the columns
-    /// are zero, packs `x` and `w` (outputs × inputs) to them. Returns whether it packed.
+    /// Finds the active columns of `x` (rows × inputs) and, when enabled and at least an eighth of
+    /// the columns are zero, packs `x` and `w` (outputs × inputs) to them. Returns whether it packed.
     @discardableResult
     func pack(_ x: UnsafePointer<Float>, rows: Int, weights w: UnsafePointer<Float>) -> Bool {
+        guard isEnabled else {
+            isPacked = false
+            return false
+        }
         let seen = mask
         seen.update(repeating: 0, count: inputs)
         for r in 0..<rows {

@@ -26,7 +26,7 @@ final class Network {
 
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
-        rng: inout SplitMix64
+        rng: inout SplitMix64, packingMinimumOutputs: Int = 64
     ) {
         var layers: [Dense] = []
         for i in 0..<(widths.count - 1) {
@@ -42,7 +42,9 @@ final class Network {
         mask = hidden.map { Matrix(rows: dropout > 0 ? capacity : 0, columns: $0.outputs) }
         dh = hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
         meanAbs = hidden.map { [Float](repeating: 0, count: $0.outputs) }
-        active = ActiveColumns(inputs: layers[0].inputs, outputs: layers[0].outputs, capacity: capacity)
+        active = ActiveColumns(
+            inputs: layers[0].inputs, outputs: layers[0].outputs, capacity: capacity,
+            minimumOutputs: packingMinimumOutputs)
     }
 
     var inputs: Int { layers[0].inputs }

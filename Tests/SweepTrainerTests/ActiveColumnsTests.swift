@@ -11,11 +11,12 @@ struct ActiveColumnsTests {
         return x
     }
 
-    @Test("the packed first layer gives x·Wᵀ + b and packs only when enough columns are zero")
+    @Test("the packed first layer gives x·Wᵀ + b; it packs only when enough columns are zero and the layer is wide")
     func product() {
         var rng = SplitMix64(seed: 11)
         let net = Network(
-            widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 5, rng: &rng)
+            widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 5, rng: &rng,
+            packingMinimumOutputs: 1)
         let x = Self.batch(rows: 5, columns: 16, zero: [1, 4, 5, 9, 12, 13], seed: 1)
         var r = SplitMix64(seed: 0)
         net.forward(x.data, rows: 5, training: true, rng: &r)
@@ -32,6 +33,11 @@ struct ActiveColumnsTests {
         let dense = Self.batch(rows: 5, columns: 16, zero: [3], seed: 2)
         net.forward(dense.data, rows: 5, training: true, rng: &r)
         #expect(!net.active.isPacked)
+        var rng2 = SplitMix64(seed: 11)
+        let narrow = Network(
+            widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 5, rng: &rng2)
+        narrow.forward(x.data, rows: 5, training: true, rng: &r)
+        #expect(!narrow.active.isPacked, "a first layer of 6 units (< 64) is not worth packing")
     }
 
     @Test("gradients through a packed first layer match finite differences; zero columns get zero gradient")
@@ -39,7 +45,8 @@ struct ActiveColumnsTests {
         for widths in [[16, 6, 3], [16, 4]] {
             var rng = SplitMix64(seed: 12)
             let net = Network(
-                widths: widths, activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 4, rng: &rng)
+                widths: widths, activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 4,
+                rng: &rng, packingMinimumOutputs: 1)
             let c = Classifier(network: net)
             let zero: Set<Int> = [0, 2, 7, 8, 15]
             let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 3)
