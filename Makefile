@@ -9,7 +9,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS   := libyaml-dev libopenblas-dev zlib1g-dev pkg-config
 BUILD_FLAGS ?=
 
-.PHONY: all deps build release test demo lint data clean
+.PHONY: all deps browser build release test demo lint data clean
 
 all: build
 
@@ -27,6 +27,14 @@ deps:
 	    fi; \
 	fi
 
+# Headless Chromium for the report's browser test (Debian's chromium), when missing.
+browser:
+	@if [ "$$(uname)" != Darwin ] && command -v dpkg-query >/dev/null 2>&1 && \
+	    ! dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then \
+	    echo "installing: chromium"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
@@ -35,7 +43,7 @@ release: deps
 
 # The SLURM tests run against a single-node cluster on this machine (scripts/local-slurm.sh:
 # installs slurmctld, slurmd, munge when missing), stopped after the tests even when they fail.
-test: deps
+test: deps browser
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	@eval "$$(scripts/local-slurm.sh start)"; \
 	    status=0; $(SWIFT) test --skip-build $(BUILD_FLAGS) || status=$$?; \

@@ -48,6 +48,8 @@ let package = Package(
             name: "SweepResults",
             dependencies: [
                 "SweepConfig",
+                "SweepLauncher",
+                "SweepPlot",
                 "SweepYAML",
                 .product(name: "Collections", package: "swift-collections"),
             ]),
@@ -92,9 +94,9 @@ let package = Package(
                 "SweepLauncher", "SweepConfig", "SweepYAML",
                 .product(name: "Collections", package: "swift-collections"),
             ]),
-        .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults"]),
+        .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults", "SweepPlot"]),
         .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: ["SweepPlot"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,10 +4,7 @@ extension ConfigNode {
     /// Builds config nodes straight from the YAML parser, as `ConfigNode(yaml:)` converts a parsed
     /// `Node` tree, without building that tree first.
     final class Builder: YAMLTreeBuilder {
-        private var stack: [ConfigNode] = []
-        private var bases: [Int] = []
-        private var merges: [[ConfigNode]] = []
-        private var anchors: [Int: ConfigNode] = [:]
+        private var stack = YAMLTreeStack(placeholder: ConfigNode(.null))
 
         /// The document's root after parsing.
         var root: ConfigNode? { stack.last }
@@ -15,11 +12,11 @@ extension ConfigNode {
         func scalar(_ scalar: Node.Scalar, tag: String?, mark: Mark, isKey: Bool) {
             let origin = Origin.file(mark)
             if isKey {
-                stack.append(ConfigNode(.string(scalar.text), origin: origin))
+                stack.push(ConfigNode(.string(scalar.text), origin: origin))
                 return
             }
             if scalar.text == "???" && (tag == nil || tag == "!") {
-                stack.append(ConfigNode(.missing, origin: origin))
+                stack.push(ConfigNode(.missing, origin: origin))
                 return
             }
             let value: Value
@@ -30,75 +27,55 @@ extension ConfigNode {
             case .float(let d): value = .float(d)
             case .string(let s): value = .string(s)
             }
-            stack.append(ConfigNode(value, origin: origin))
+            stack.push(ConfigNode(value, origin: origin))
         }
 
-        func beginCollection() {
-            bases.append(stack.count)
-            merges.append([])
-        }
+        func beginCollection() { stack.begin() }
 
         func endSequence(tag: String?, mark: Mark) {
-            let base = bases.removeLast()
-            merges.removeLast()
             var items: [ConfigNode] = []
-            items.reserveCapacity(stack.count - base)
-            takeAll(from: base) { items.append($0) }
-            stack.append(ConfigNode(.sequence(items), origin: .file(mark)))
+            _ = stack.end { items.append($0) }
+            stack.push(ConfigNode(.sequence(items), origin: .file(mark)))
         }
 
         func endMapping(tag: String?, mark: Mark) {
-            let base = bases.removeLast()
-            let sources = merges.removeLast()
-            var mapping = OrderedMapping(minimumCapacity: (stack.count - base) / 2 + sources.count)
-            for source in sources {
-                guard case .mapping(let pairs) = source.value else { continue }
-                for (key, value) in pairs where mapping[key] == nil { mapping[key] = value }
-            }
+            var explicit = OrderedMapping()
             var key: ConfigNode?
-            takeAll(from: base) { node in
+            let sources = stack.end { node in
                 if let pending = key {
-                    mapping[Self.keyText(pending)] = node
+                    explicit[Self.keyText(pending)] = node
                     key = nil
                 } else {
                     key = node
                 }
             }
-            stack.append(ConfigNode(.mapping(mapping), origin: .file(mark)))
-        }
-
-        /// Moves every node from `base` to the top out of the stack, in order, and shrinks it, without
-        /// the retain and release that copying each node would cost.
-        private func takeAll(from base: Int, _ body: (consuming ConfigNode) -> Void) {
-            stack.withUnsafeMutableBufferPointer { buffer in
-                guard let start = buffer.baseAddress else { return }
-                for index in base..<buffer.count {
-                    body((start + index).move())
-                    (start + index).initialize(to: ConfigNode(.null))
-                }
+            guard !sources.isEmpty else {
+                stack.push(ConfigNode(.mapping(explicit), origin: .file(mark)))
+                return
             }
-            stack.removeSubrange(base...)
+            var mapping = OrderedMapping()
+            for source in sources {
+                guard case .mapping(let pairs) = source.value else { continue }
+                for (key, value) in pairs where mapping[key] == nil { mapping[key] = value }
+            }
+            for (key, value) in explicit { mapping[key] = value }
+            stack.push(ConfigNode(.mapping(mapping), origin: .file(mark)))
         }
 
         func mergeLast() {
-            guard let source = stack.popLast(), !merges.isEmpty else { return }
-            switch source.value {
-            case .sequence(let items): merges[merges.count - 1].append(contentsOf: items)
-            default: merges[merges.count - 1].append(source)
+            stack.mergeLast { source in
+                if case .sequence(let items) = source.value { return items }
+                return nil
             }
         }
 
-        func saveAnchor(_ anchor: Int) {
-            if let last = stack.last { anchors[anchor] = last }
-        }
+        func saveAnchor(_ anchor: Int) { stack.saveAnchor(anchor) }
 
-        func pushAnchor(_ anchor: Int) {
-            if let node = anchors[anchor] { stack.append(node) }
-        }
+        func pushAnchor(_ anchor: Int) { stack.pushAnchor(anchor) }
 
         func describeLast() -> String { stack.last?.description ?? "" }
 
-        func dropLast() { _ = stack.popLast() }
+        func dropLast() { stack.dropLast() }
 
         /// A mapping key's text: a string key as written, any other key as its description.
         static func keyText(_ key: ConfigNode) -> String {

@@ -30,6 +30,11 @@ final class Dense {
     /// z[0..<rows] = x·Wᵀ + b.
     func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
         product(x, rows: rows, into: z)
+        addBias(z, rows: rows)
+    }
+
+    /// z[0..<rows] += b.
+    func addBias(_ z: UnsafeMutablePointer<Float>, rows: Int) {
         let b = bias.value.data
         for r in 0..<rows {
             let row = z + r * outputs
@@ -37,13 +42,31 @@ final class Dense {
         }
     }
 
-    /// Gradients from dz (rows × outputs): dW = dzᵀ·x, db = Σ dz; dx = dz·W when asked.
-    func backward(
-        _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?
-    ) {
+    /// z[0..<rows] = x·Wᵀ over the active columns only (x and W packed by `packed`).
+    func product(packed: ActiveColumns, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        let k = packed.count
         gemm(
-            true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs, beta: 0, weight.grad.data,
-            ldc: inputs)
+            false, true, m: rows, n: outputs, k: k, packed.input.data, lda: k, packed.weight.data, ldb: k, beta: 0, z,
+            ldc: outputs)
+    }
+
+    /// Gradients from dz (rows × outputs): dW = dzᵀ·x, db = Σ dz; dx = dz·W when asked. With
+    /// `packed` (x's active columns, packed by the forward), dW is computed over those columns.
+    func backward(
+        _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?,
+        packed: ActiveColumns? = nil
+    ) {
+        if let packed {
+            let k = packed.count
+            gemm(
+                true, false, m: outputs, n: k, k: rows, dz, lda: outputs, packed.input.data, ldb: k, beta: 0,
+                packed.grad.data, ldc: k + 1)
+            packed.unpackGradient(into: weight.grad.data)
+        } else {
+            gemm(
+                true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs, beta: 0,
+                weight.grad.data, ldc: inputs)
+        }
         let db = bias.grad.data
         db.update(repeating: 0, count: outputs)
         for r in 0..<rows {

@@ -21,10 +21,12 @@ final class Network {
     var recordsActivity = false
     /// Mean |activation| over the last training batch, per hidden layer and unit.
     var meanAbs: [[Float]]
+    /// The first layer's input restricted to the columns nonzero in the batch.
+    let active: ActiveColumns
 
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
-        rng: inout SplitMix64
+        rng: inout SplitMix64, packingMinimumOutputs: Int = 64
     ) {
         var layers: [Dense] = []
         for i in 0..<(widths.count - 1) {
@@ -40,6 +42,9 @@ final class Network {
         mask = hidden.map { Matrix(rows: dropout > 0 ? capacity : 0, columns: $0.outputs) }
         dh = hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
         meanAbs = hidden.map { [Float](repeating: 0, count: $0.outputs) }
+        active = ActiveColumns(
+            inputs: layers[0].inputs, outputs: layers[0].outputs, capacity: capacity,
+            minimumOutputs: packingMinimumOutputs)
     }
 
     var inputs: Int { layers[0].inputs }
@@ -55,24 +60,21 @@ final class Network {
         var input = x
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data
-            if l == layers.count - 1 {
+            if l == 0 && active.pack(input, rows: rows, weights: layer.weight.value.data) {
+                layer.product(packed: active, rows: rows, into: zl)
+                if layers.count == 1 {
+                    layer.addBias(zl, rows: rows)
+                    break
+                }
+            } else if l == layers.count - 1 {
                 layer.forward(input, rows: rows, into: zl)
                 break
+            } else {
+                layer.product(input, rows: rows, into: zl)
             }
-            layer.product(input, rows: rows, into: zl)
             let hl = h[l].data
             let n = rows * layer.outputs
-            let act = activation
-            let b = layer.bias.value.data
-            let width = layer.outputs
-            for r in 0..<rows {
-                let zr = zl + r * width, hr = hl + r * width
-                for j in 0..<width {
-                    let v = zr[j] + b[j]
-                    zr[j] = v
-                    hr[j] = act.value(v)
-                }
-            }
+            activation.addBiasAndApply(z: zl, h: hl, bias: layer.bias.value.data, rows: rows, width: layer.outputs)
             if training && recordsActivity {
                 var sums = [Float](repeating: 0, count: layer.outputs)
                 for r in 0..<rows {
@@ -106,7 +108,7 @@ final class Network {
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let input = l == 0 ? x : UnsafePointer(h[l - 1].data)
             let dx: UnsafeMutablePointer<Float>? = l == 0 ? dInput : dh[l - 1].data
-            layers[l].backward(input, dz: dz, rows: rows, dx: dx)
+            layers[l].backward(input, dz: dz, rows: rows, dx: dx, packed: l == 0 && active.isPacked ? active : nil)
             onLayer?(layers[l])
             if l == 0 { break }
             // dh[l-1] → dz of layer l-1, in place: through dropout, then the activation.
@@ -117,12 +119,7 @@ final class Network {
                 let m = mask[l - 1].data
                 for i in 0..<n { d[i] *= m[i] }
             }
-            let act = activation
-            if act == .relu {
-                for i in 0..<n where zl[i] <= 0 { d[i] = 0 }
-            } else if act != .identity {
-                for i in 0..<n { d[i] *= act.derivative(zl[i]) }
-            }
+            activation.multiplyByDerivative(d, z: zl, count: n)
             dz = UnsafePointer(d)
         }
     }

@@ -64,33 +64,34 @@ struct Optimizer {
         }
     }
 
-    /// One Adam/AdamW update over `count` elements, eight lanes at a time.
+    /// One Adam/AdamW update over `count` elements, four lanes at a time (the SSE width of the
+    /// baseline x86-64 target: eight-lane vectors spill registers there).
     @inline(__always)
     private static func adam(
         w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
         v: UnsafeMutablePointer<Float>, count: Int, b1: Float, b2: Float, stepSize: Float, invRootC2: Float,
         eps: Float, shrink: Float, coupled: Float
     ) {
-        typealias V8 = SIMD8<Float>
-        let vb1 = V8(repeating: b1), vb2 = V8(repeating: b2)
-        let va1 = V8(repeating: 1 - b1), va2 = V8(repeating: 1 - b2)
-        let vstep = V8(repeating: stepSize), vinv = V8(repeating: invRootC2), veps = V8(repeating: eps)
-        let vshrink = V8(repeating: shrink), vcoupled = V8(repeating: coupled)
+        typealias V4 = SIMD4<Float>
+        let vb1 = V4(repeating: b1), vb2 = V4(repeating: b2)
+        let va1 = V4(repeating: 1 - b1), va2 = V4(repeating: 1 - b2)
+        let vstep = V4(repeating: stepSize), vinv = V4(repeating: invRootC2), veps = V4(repeating: eps)
+        let vshrink = V4(repeating: shrink), vcoupled = V4(repeating: coupled)
         let wr = UnsafeMutableRawPointer(w), gr = UnsafeMutableRawPointer(g)
         let mr = UnsafeMutableRawPointer(m), vr = UnsafeMutableRawPointer(v)
         var i = 0
-        while i + 8 <= count {
+        while i + 4 <= count {
             let off = i * 4
-            var wi = wr.loadUnaligned(fromByteOffset: off, as: V8.self)
-            let gi = gr.loadUnaligned(fromByteOffset: off, as: V8.self) + vcoupled * wi
+            var wi = wr.loadUnaligned(fromByteOffset: off, as: V4.self)
+            let gi = gr.loadUnaligned(fromByteOffset: off, as: V4.self) + vcoupled * wi
             wi *= vshrink
-            let mi = vb1 * mr.loadUnaligned(fromByteOffset: off, as: V8.self) + va1 * gi
-            let vi = vb2 * vr.loadUnaligned(fromByteOffset: off, as: V8.self) + va2 * gi * gi
-            wi -= vstep * mi / (vi.squareRoot() * vinv + veps)
-            mr.storeBytes(of: mi, toByteOffset: off, as: V8.self)
-            vr.storeBytes(of: vi, toByteOffset: off, as: V8.self)
-            wr.storeBytes(of: wi, toByteOffset: off, as: V8.self)
-            i += 8
+            let mi = vb1 * mr.loadUnaligned(fromByteOffset: off, as: V4.self) + va1 * gi
+            let vi = vb2 * vr.loadUnaligned(fromByteOffset: off, as: V4.self) + va2 * gi * gi
+            wi -= vstep * mi / (FastMath.squareRoot(vi) * vinv + veps)
+            mr.storeBytes(of: mi, toByteOffset: off, as: V4.self)
+            vr.storeBytes(of: vi, toByteOffset: off, as: V4.self)
+            wr.storeBytes(of: wi, toByteOffset: off, as: V4.self)
+            i += 4
         }
         while i < count {
             let gi = g[i] + coupled * w[i]

@@ -1,64 +1,51 @@
 /// Builds the `Node` tree that `YAML.parse` returns.
 final class NodeBuilder: YAMLTreeBuilder {
-    private var stack: [Node] = []
-    private var bases: [Int] = []
-    private var merges: [[Node]] = []
-    private var anchors: [Int: Node] = [:]
+    private var stack = YAMLTreeStack(placeholder: Node(.sequence([])))
 
     /// The document's root after parsing, nil for an empty document.
     var root: Node? { stack.last }
 
     func scalar(_ scalar: Node.Scalar, tag: String?, mark: Mark, isKey: Bool) {
-        stack.append(Node(.scalar(scalar), tag: tag, mark: mark))
+        stack.push(Node(.scalar(scalar), tag: tag, mark: mark))
     }
 
-    func beginCollection() {
-        bases.append(stack.count)
-        merges.append([])
-    }
+    func beginCollection() { stack.begin() }
 
     func endSequence(tag: String?, mark: Mark) {
-        let base = bases.removeLast()
-        merges.removeLast()
-        let items = Array(stack[base...])
-        stack.removeSubrange(base...)
-        stack.append(Node(.sequence(items), tag: tag, mark: mark))
+        var items: [Node] = []
+        _ = stack.end { items.append($0) }
+        stack.push(Node(.sequence(items), tag: tag, mark: mark))
     }
 
     func endMapping(tag: String?, mark: Mark) {
-        let base = bases.removeLast()
-        let sources = merges.removeLast()
         var pairs: [Node.Pair] = []
-        pairs.reserveCapacity((stack.count - base) / 2)
-        var index = base
-        while index + 1 < stack.count {
-            pairs.append(Node.Pair(key: stack[index], value: stack[index + 1]))
-            index += 2
+        var key: Node?
+        let sources = stack.end { node in
+            if let pending = key {
+                pairs.append(Node.Pair(key: pending, value: node))
+                key = nil
+            } else {
+                key = node
+            }
         }
-        stack.removeSubrange(base...)
         if !sources.isEmpty { pairs = Self.merged(sources, pairs) }
-        stack.append(Node(.mapping(pairs), tag: tag, mark: mark))
+        stack.push(Node(.mapping(pairs), tag: tag, mark: mark))
     }
 
     func mergeLast() {
-        guard let source = stack.popLast(), !merges.isEmpty else { return }
-        switch source.content {
-        case .sequence(let items): merges[merges.count - 1].append(contentsOf: items)
-        default: merges[merges.count - 1].append(source)
+        stack.mergeLast { source in
+            if case .sequence(let items) = source.content { return items }
+            return nil
         }
     }
 
-    func saveAnchor(_ anchor: Int) {
-        if let last = stack.last { anchors[anchor] = last }
-    }
+    func saveAnchor(_ anchor: Int) { stack.saveAnchor(anchor) }
 
-    func pushAnchor(_ anchor: Int) {
-        if let node = anchors[anchor] { stack.append(node) }
-    }
+    func pushAnchor(_ anchor: Int) { stack.pushAnchor(anchor) }
 
     func describeLast() -> String { stack.last?.description ?? "" }
 
-    func dropLast() { _ = stack.popLast() }
+    func dropLast() { stack.dropLast() }
 
     /// A mapping key's identity for merging: scalars compare by resolved value.
     static func identity(_ key: Node) -> YAML.KeyIdentity {

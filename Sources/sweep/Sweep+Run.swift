@@ -173,6 +173,7 @@ extension Sweep {
             print("\(result.statuses.count) cells: " + summary.joined(separator: ", "))
             if result.stoppedByFailFast { print("stopped after the first failure (--fail-fast)") }
             Self.printResults(directory.path)
+            Report.writeAfterRun(directory.path)
             if !result.allSucceeded { print("resume with: sweep resume \(directory.path)") }
             if result.wasCancelled { return 130 }
             return result.allSucceeded ? 0 : 1

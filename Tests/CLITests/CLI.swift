@@ -40,6 +40,11 @@ enum CLI {
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        return try capture(process)
+    }
+
+    /// Runs a configured process to its end, capturing what it prints.
+    static func capture(_ process: Process) throws -> Result {
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -12,22 +12,24 @@ struct OptimizerTests {
         return p
     }
 
-    @Test("Adam: two steps match the formulas")
+    @Test("Adam: two steps match the formulas (vector lanes and the scalar tail)")
     func adam() {
-        let p = param([1, -2], [0.5, -1])
+        let w0: [Float] = (0..<11).map { Float($0) * 0.37 - 2 }
+        let g0: [Float] = (0..<11).map { Float($0 % 4) * 0.5 - 1 }
+        let p = param(w0, g0)
         var opt = Optimizer(config: .init(name: .adam, weightDecay: 0.1), lr: 0.01)
-        var m = [0.0, 0.0], v = [0.0, 0.0], w = [1.0, -2.0]
+        var m = [Double](repeating: 0, count: 11), v = m, w = w0.map(Double.init)
         for t in 1...2 {
             opt.update([p])
-            for i in 0..<2 {
-                let g = [0.5, -1][i] + 0.1 * w[i]
+            for i in 0..<11 {
+                let g = Double(g0[i]) + 0.1 * w[i]
                 m[i] = 0.9 * m[i] + 0.1 * g
                 v[i] = 0.999 * v[i] + 0.001 * g * g
                 let mh = m[i] / (1 - pow(0.9, Double(t))), vh = v[i] / (1 - pow(0.999, Double(t)))
                 w[i] -= 0.01 * mh / (vh.squareRoot() + 1e-8)
             }
         }
-        for i in 0..<2 { #expect(abs(Double(p.value.data[i]) - w[i]) < 1e-6) }
+        for i in 0..<11 { #expect(abs(Double(p.value.data[i]) - w[i]) < 1e-6, "element \(i)") }
     }
 
     @Test("AdamW decays the weights directly")

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import SweepTrainer
+
+@Suite("Active input columns (the first layer skips pixels zero in the whole batch)")
+struct ActiveColumnsTests {
+    /// A batch of `rows × columns` values with the columns in `zero` set to zero.
+    static func batch(rows: Int, columns: Int, zero: Set<Int>, seed: Int) -> Matrix {
+        let x = GradientCheck.matrix(rows: rows, columns: columns, seed: seed, lo: 0.1, hi: 1)
+        for r in 0..<rows { for c in zero { x[r, c] = 0 } }
+        return x
+    }
+
+    @Test("the packed first layer gives x·Wᵀ + b; it packs only when enough columns are zero and the layer is wide")
+    func product() {
+        var rng = SplitMix64(seed: 11)
+        let net = Network(
+            widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 5, rng: &rng,
+            packingMinimumOutputs: 1)
+        let x = Self.batch(rows: 5, columns: 16, zero: [1, 4, 5, 9, 12, 13], seed: 1)
+        var r = SplitMix64(seed: 0)
+        net.forward(x.data, rows: 5, training: true, rng: &r)
+        #expect(net.active.isPacked)
+        #expect(net.active.count == 10)
+        let layer = net.layers[0]
+        for row in 0..<5 {
+            for o in 0..<6 {
+                var expected = Double(layer.bias.value.data[o])
+                for c in 0..<16 { expected += Double(x[row, c]) * Double(layer.weight.value[o, c]) }
+                #expect(abs(Double(net.z[0][row, o]) - expected) < 1e-5)
+            }
+        }
+        let dense = Self.batch(rows: 5, columns: 16, zero: [3], seed: 2)
+        net.forward(dense.data, rows: 5, training: true, rng: &r)
+        #expect(!net.active.isPacked)
+        var rng2 = SplitMix64(seed: 11)
+        let narrow = Network(
+            widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 5, rng: &rng2)
+        narrow.forward(x.data, rows: 5, training: true, rng: &r)
+        #expect(!narrow.active.isPacked, "a first layer of 6 units (< 64) is not worth packing")
+    }
+
+    @Test("gradients through a packed first layer match finite differences; zero columns get zero gradient")
+    func gradients() {
+        for widths in [[16, 6, 3], [16, 4]] {
+            var rng = SplitMix64(seed: 12)
+            let net = Network(
+                widths: widths, activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 4,
+                rng: &rng, packingMinimumOutputs: 1)
+            let c = Classifier(network: net)
+            let zero: Set<Int> = [0, 2, 7, 8, 15]
+            let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 3)
+            let labels: [UInt8] = [0, 2, 1, 1].map { $0 % UInt8(widths[widths.count - 1]) }
+            let failures = GradientCheck.check(net.parameters, perParameter: 40) { train in
+                var r = SplitMix64(seed: 0)
+                return labels.withUnsafeBufferPointer { l in
+                    guard let base = l.baseAddress else { return .nan }
+                    return c.run(x.data, labels: base, rows: 4, train: train, rng: &r).sum / 4
+                }
+            }
+            #expect(failures.isEmpty, "\(widths): \(failures)")
+            #expect(net.active.isPacked)
+            var r = SplitMix64(seed: 0)
+            labels.withUnsafeBufferPointer { l in
+                if let base = l.baseAddress { _ = c.run(x.data, labels: base, rows: 4, train: true, rng: &r) }
+            }
+            let g = net.layers[0].weight.grad
+            for o in 0..<g.rows {
+                for col in zero { #expect(g[o, col] == 0) }
+                #expect((0..<16).contains { !zero.contains($0) && g[o, $0] != 0 })
+            }
+        }
+    }
+}
