@@ -1,3 +1,4 @@
+import Foundation
 import SweepConfig
 import SweepLauncher
 import SweepYAML
@@ -40,6 +41,20 @@ struct SlurmSettingsTests {
         try resumed.apply(sweepSection: options.settingsNode)
         #expect(resumed.launcher == .slurm)
         #expect(resumed.slurm == options.slurm)
+    }
+
+    @Test("the launcher/slurm config group selects SLURM; its null settings add no sbatch argument")
+    func configGroup() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let composition = try Composer(configFile: root + "/configs/vae.yaml").compose([
+            "+launcher=slurm", "sweep.slurm.partition=gpu",
+        ])
+        let sweep = try #require(composition.config.node(atPath: "sweep"))
+        var options = LaunchOptions(command: ["sweep-train"], projectDirectory: root)
+        try options.apply(sweepSection: sweep)
+        #expect(options.launcher == .slurm)
+        #expect(options.slurm.arguments == ["--partition=gpu", "--cpus-per-task=1"])
     }
 
     @Test("bad launcher and slurm values name their place and key")
