@@ -32,9 +32,7 @@ extension Sweep {
         func run() throws {
             do {
                 let report = try SweepReport(sweep: directory, options: ReportOptions(rowKey: rows, columnKey: cols))
-                if !report.warnings.isEmpty {
-                    FileHandle.standardError.write(Data((report.warnings.joined(separator: "\n") + "\n").utf8))
-                }
+                WarningList.print(report.warnings, sweep: directory)
                 print(try report.write(to: output))
             } catch {
                 throw CommandFailure(error)

@@ -185,14 +185,7 @@ extension Sweep {
                 isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
             do {
                 let (table, warnings) = try ResultsFiles.write(sweep: path, style: style)
-                // At most a few lines of warnings after a run; `sweep results` lists them all.
-                for warning in warnings.prefix(5) {
-                    FileHandle.standardError.write(Data("\(warning)\n".utf8))
-                }
-                if warnings.count > 5 {
-                    FileHandle.standardError.write(
-                        Data("… and \(warnings.count - 5) more warnings (sweep results \(path) shows them all)\n".utf8))
-                }
+                WarningList.print(warnings, sweep: path)
                 print("")
                 print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
             } catch {
