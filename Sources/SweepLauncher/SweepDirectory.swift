@@ -74,8 +74,8 @@ public struct SweepDirectory: Sendable, Hashable {
     }
 
     /// Writes every cell's run directory (`config.yaml` without `sweep:` and the same as
-    /// `config.json` for trainers without a YAML parser, `overrides.yaml`, a
-    /// pending `status.json`), then `cells.jsonl`. The cell files are written atomically, made
+    /// `config.json` for trainers without a YAML parser, `overrides.yaml`; no `status.json`
+    /// yet, since a cell without one is pending and every file costs), then `cells.jsonl`. The cell files are written atomically, made
     /// durable by one file-system barrier, and only then is `cells.jsonl` written (durably): a
     /// planned cell always has its files, whatever happens to the process or the machine.
     public func write(cells: [LaunchCell]) throws(LauncherError) {
@@ -97,8 +97,6 @@ public struct SweepDirectory: Sendable, Hashable {
             try AtomicFile.write(
                 try Self.yaml(overrides, what: "overrides.yaml"), to: Paths.join(directory, "overrides.yaml"),
                 durable: false)
-            try write(
-                status: CellStatus(index: cell.index, id: cell.id, state: .pending), for: cell.record, durable: false)
         }
         try AtomicFile.syncFileSystem(of: path)
         var lines = ""

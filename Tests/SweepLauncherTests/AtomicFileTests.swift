@@ -36,6 +36,7 @@ struct AtomicFileTests {
         let directory = try sandbox.sweep(1)
         let record = try #require(try directory.records().first)
         let path = directory.statusPath(record)
+        try directory.write(status: CellStatus(index: 0, id: "id0", state: .pending), for: record)
         let writer = Task.detached {
             for attempt in 1...300 {
                 var status = CellStatus(index: 0, id: "id0", state: attempt % 2 == 0 ? .running : .failed)
