@@ -3,9 +3,14 @@ extension ConfigNode {
     /// floats as Python writes them, non-finite floats as `NaN`, `Infinity`, `-Infinity` (what
     /// Python's `json` module writes), `???` as the string `"???"`.
     public func jsonText(indent: Int = 2) -> String {
+        String(decoding: jsonBytes(indent: indent), as: UTF8.self)
+    }
+
+    /// The node as JSON in UTF-8 bytes, as ``jsonText(indent:)`` writes it.
+    public func jsonBytes(indent: Int = 2) -> [UInt8] {
         var writer = JSONWriter(indent: indent)
         writer.write(self, level: 0)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 }
 
@@ -34,7 +39,7 @@ private struct JSONWriter {
         case .null: ascii("null")
         case .missing: ascii("\"???\"")
         case .bool(let b): b ? ascii("true") : ascii("false")
-        case .int(let i): bytes.append(contentsOf: String(i).utf8)
+        case .int(let i): integer(i)
         case .float(let d):
             if d.isNaN {
                 ascii("NaN")
@@ -66,6 +71,22 @@ private struct JSONWriter {
             }
             newline(level)
             bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Writes an integer's decimal digits without making a string.
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, one byte each
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
         }
     }
 

@@ -34,12 +34,13 @@ extension ConfigNode {
 
         func endSequence(tag: String?, mark: Mark) {
             var items: [ConfigNode] = []
+            items.reserveCapacity(stack.openCount)
             _ = stack.end { items.append($0) }
             stack.push(ConfigNode(.sequence(items), origin: .file(mark)))
         }
 
         func endMapping(tag: String?, mark: Mark) {
-            var explicit = OrderedMapping()
+            var explicit = OrderedMapping(minimumCapacity: stack.openCount / 2)
             var key: ConfigNode?
             let sources = stack.end { node in
                 if let pending = key {

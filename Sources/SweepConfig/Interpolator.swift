@@ -190,7 +190,7 @@ final class Interpolator {
     }
 
     private func lookUp(_ reference: String, node: ConfigNode, path: [String]) throws(ConfigError) -> ConfigNode {
-        let key = Self.dotted(path)
+        var key: String { Self.dotted(path) }  // only for messages
         let trimmed = reference.trimmingSpaces
         let dots = trimmed.prefix(while: { $0 == "." }).count
         var base: [String] = []
@@ -207,7 +207,7 @@ final class Interpolator {
         }
         var current = root
         var walked = base
-        if let start = root.node(at: base) { current = start }
+        if !base.isEmpty, let start = root.node(at: base) { current = start }
         for part in keys {
             guard let next = current.child(part) else {
                 var notes: [String] = []

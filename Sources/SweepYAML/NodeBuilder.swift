@@ -13,12 +13,14 @@ final class NodeBuilder: YAMLTreeBuilder {
 
     func endSequence(tag: String?, mark: Mark) {
         var items: [Node] = []
+        items.reserveCapacity(stack.openCount)
         _ = stack.end { items.append($0) }
         stack.push(Node(.sequence(items), tag: tag, mark: mark))
     }
 
     func endMapping(tag: String?, mark: Mark) {
         var pairs: [Node.Pair] = []
+        pairs.reserveCapacity(stack.openCount / 2)
         var key: Node?
         let sources = stack.end { node in
             if let pending = key {

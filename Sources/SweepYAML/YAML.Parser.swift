@@ -43,32 +43,35 @@ extension YAML {
             /// The items of a sequence that may become a merge source (anchored, or a `<<` value).
             var items: [Item]?
             var pendingKey: Key?
-            /// Each scalar key's identity, text and mark, scanned while short.
-            var keyList: [(id: KeyIdentity, text: String, mark: Mark)] = []
-            /// Positions in `keyList` by identity, once the mapping has more than `Parser.shortMapping` scalar keys.
+            /// Where this mapping's scalar keys start in the parser's `keys`.
+            var keyBase: Int
+            /// Positions in `keys` by identity, once the mapping has more than `Parser.shortMapping` scalar keys.
             var keyIndex: [KeyIdentity: Int] = [:]
             var size = 1
             /// The height of the tallest child (0 while there are only scalars).
             var height = 0
+        }
 
-            /// The earlier key with this identity, if any.
-            func first(_ id: KeyIdentity) -> (text: String, mark: Mark)? {
-                if keyList.count <= Parser.shortMapping {
-                    guard let entry = keyList.first(where: { $0.id == id }) else { return nil }
-                    return (entry.text, entry.mark)
-                }
-                guard let at = keyIndex[id] else { return nil }
-                return (keyList[at].text, keyList[at].mark)
+        /// The earlier key of the open mapping `frame` with this identity, if any.
+        func firstKey(_ id: KeyIdentity, in frame: Int) -> (text: String, mark: Mark)? {
+            let base = stack[frame].keyBase
+            if keys.count - base <= Parser.shortMapping {
+                guard let at = keys[base...].firstIndex(where: { $0.id == id }) else { return nil }
+                return (keys[at].text, keys[at].mark)
             }
+            guard let at = stack[frame].keyIndex[id] else { return nil }
+            return (keys[at].text, keys[at].mark)
+        }
 
-            /// Records a scalar key.
-            mutating func insert(_ key: Key) {
-                keyList.append((key.id, key.text, key.mark))
-                if keyList.count == Parser.shortMapping + 1 {
-                    for (position, entry) in keyList.enumerated() { keyIndex[entry.id] = position }
-                } else if keyList.count > Parser.shortMapping + 1 {
-                    keyIndex[key.id] = keyList.count - 1
-                }
+        /// Records a scalar key of the open mapping `frame` (the top of the stack).
+        mutating func insertKey(_ key: Key, in frame: Int) {
+            keys.append((key.id, key.text, key.mark))
+            let base = stack[frame].keyBase
+            let count = keys.count - base
+            if count == Parser.shortMapping + 1 {
+                for position in base..<keys.count { stack[frame].keyIndex[keys[position].id] = position }
+            } else if count > Parser.shortMapping + 1 {
+                stack[frame].keyIndex[key.id] = keys.count - 1
             }
         }
 
@@ -97,6 +100,9 @@ extension YAML {
 
         let builder: any YAMLTreeBuilder
         var stack: [Frame] = []
+        /// The scalar keys of every open mapping, innermost last (one array for all, so that a
+        /// mapping costs no allocation of its own for its duplicate-key check).
+        var keys: [(id: KeyIdentity, text: String, mark: Mark)] = []
         var anchors: [String: Anchored] = [:]
         var anchorMarks: [String: Mark] = [:]
         var expanded = 0
@@ -222,10 +228,13 @@ extension YAML {
                     let mergeValue = !stack.isEmpty && stack[stack.count - 1].pendingKey?.isMerge == true
                     let tracked = !isMapping && (anchor != nil || mergeValue)
                     stack.append(
-                        Frame(isMapping: isMapping, tag: tag, anchor: anchor, mark: start, items: tracked ? [] : nil))
+                        Frame(
+                            isMapping: isMapping, tag: tag, anchor: anchor, mark: start, items: tracked ? [] : nil,
+                            keyBase: keys.count))
                     builder.beginCollection()
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { break }
+                    keys.removeSubrange(frame.keyBase...)
                     let item: Item
                     if frame.isMapping {
                         builder.endMapping(tag: frame.tag, mark: frame.mark)
@@ -326,14 +335,14 @@ extension YAML {
                 try checkMerge(item)
                 builder.mergeLast()
             } else if key.isScalar {
-                if let first = stack[top].first(key.id) {
+                if let first = firstKey(key.id, in: top) {
                     throw YAMLError(
                         source.diagnostic(
                             "duplicate key '\(key.text)' in this mapping", at: key.mark,
                             notes: source.note("'\(first.text)' was first defined", at: first.mark)
                                 + ["help: remove one of the two, or rename it"]))
                 }
-                stack[top].insert(key)
+                insertKey(key, in: top)
             }
         }
 

@@ -25,6 +25,9 @@ public struct YAMLTreeStack<Tree> {
     /// Pops the last node.
     @inlinable public mutating func dropLast() { _ = nodes.popLast() }
 
+    /// How many nodes the open collection holds so far (for a mapping: keys and values).
+    @inlinable public var openCount: Int { nodes.count - (bases.last ?? nodes.count) }
+
     /// Opens a collection.
     @inlinable public mutating func begin() {
         bases.append(nodes.count)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SweepConfig
 import SweepPlanner
 import SweepTrainerConfig
@@ -38,10 +39,16 @@ extension Sweep {
                 throw CommandFailure(error)
             }
             if json {
-                print(composition.config.jsonText())
+                var bytes = composition.config.jsonBytes()
+                bytes.append(UInt8(ascii: "\n"))
+                try FileHandle.standardOutput.write(contentsOf: bytes)
             } else {
                 print(try YAMLText.of(composition.config), terminator: "")
             }
+            // The trees are no longer needed: exiting here hands their memory back to the system
+            // at once, instead of freeing a large config node by node (a tenth of the time on a
+            // 10 MB file). `exit` flushes standard output.
+            Foundation.exit(EXIT_SUCCESS)
         }
     }
 }
