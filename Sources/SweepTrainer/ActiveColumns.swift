@@ -27,6 +27,9 @@ final class ActiveColumns {
     /// The weight gradient over the active columns (outputs × count, row stride count + 1: a zero
     /// ends each row).
     let grad: Matrix
+    /// Whether `grad` is all zeros (it starts so, and `unpackGradient` clears what it read), so
+    /// that the next product may accumulate into it.
+    var gradIsZero = true
 
     init(inputs: Int, outputs: Int, capacity: Int, minimumOutputs: Int = 64) {
         self.inputs = inputs
@@ -86,6 +89,7 @@ final class ActiveColumns {
     }
 
     /// Writes the packed gradient into the full one (outputs × inputs), zero in inactive columns.
+    /// Clears the packed gradient as it goes (see `gradIsZero`).
     func unpackGradient(into g: UnsafeMutablePointer<Float>) {
         let k = count
         let gp = grad.data
@@ -93,6 +97,8 @@ final class ActiveColumns {
             let src = gp + o * (k + 1), dst = g + o * inputs
             src[k] = 0
             for j in 0..<inputs { dst[j] = src[Int(position[j])] }
+            src.update(repeating: 0, count: k)
         }
+        gradIsZero = true
     }
 }

@@ -56,17 +56,21 @@ final class Dense {
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?,
         packed: ActiveColumns? = nil
     ) {
+        // β = 1 into a cleared gradient gives the same bits as β = 0, without OpenBLAS's
+        // separate pass that clears C first.
         if let packed {
             let k = packed.count
             gemm(
-                true, false, m: outputs, n: k, k: rows, dz, lda: outputs, packed.input.data, ldb: k, beta: 0,
-                packed.grad.data, ldc: k + 1)
+                true, false, m: outputs, n: k, k: rows, dz, lda: outputs, packed.input.data, ldb: k,
+                beta: packed.gradIsZero ? 1 : 0, packed.grad.data, ldc: k + 1)
             packed.unpackGradient(into: weight.grad.data)
         } else {
             gemm(
-                true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs, beta: 0,
-                weight.grad.data, ldc: inputs)
+                true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs,
+                beta: weight.gradIsZero ? 1 : 0, weight.grad.data, ldc: inputs)
         }
+        weight.gradIsZero = false
+        bias.gradIsZero = false
         let db = bias.grad.data
         db.update(repeating: 0, count: outputs)
         for r in 0..<rows {

@@ -25,7 +25,8 @@ struct Optimizer {
     }
 
     /// Updates `parameters` from their gradients as part of the current step (layer by layer
-    /// during back-propagation, while the gradients are still in cache).
+    /// during back-propagation, while the gradients are still in cache), and clears each gradient
+    /// as it reads it (so the next backward accumulates into zeros, see `Parameter.gradIsZero`).
     func apply(_ parameters: [Parameter]) {
         let lr = Float(self.lr)
         let wd = Float(config.weightDecay)
@@ -35,8 +36,10 @@ struct Optimizer {
             let nesterov = config.nesterov
             for p in parameters {
                 let w = p.value.data, g = p.grad.data, buf = p.m.data
+                defer { p.gradIsZero = true }
                 for i in 0..<p.count {
                     var d = g[i] + wd * w[i]
+                    g[i] = 0
                     if mu > 0 {
                         buf[i] = mu * buf[i] + d
                         d = nesterov ? d + mu * buf[i] : buf[i]
@@ -60,6 +63,7 @@ struct Optimizer {
                 Self.adam(
                     w: p.value.data, g: p.grad.data, m: p.m.data, v: p.v.data, count: p.count, b1: fb1, b2: fb2,
                     stepSize: stepSize, invRootC2: invRootC2, eps: eps, shrink: shrink, coupled: coupled)
+                p.gradIsZero = true
             }
         }
     }
@@ -84,6 +88,7 @@ struct Optimizer {
             let off = i * 4
             var wi = wr.loadUnaligned(fromByteOffset: off, as: V4.self)
             let gi = gr.loadUnaligned(fromByteOffset: off, as: V4.self) + vcoupled * wi
+            gr.storeBytes(of: V4(), toByteOffset: off, as: V4.self)
             wi *= vshrink
             let mi = vb1 * mr.loadUnaligned(fromByteOffset: off, as: V4.self) + va1 * gi
             let vi = vb2 * vr.loadUnaligned(fromByteOffset: off, as: V4.self) + va2 * gi * gi
@@ -95,6 +100,7 @@ struct Optimizer {
         }
         while i < count {
             let gi = g[i] + coupled * w[i]
+            g[i] = 0
             w[i] *= shrink
             m[i] = b1 * m[i] + (1 - b1) * gi
             v[i] = b2 * v[i] + (1 - b2) * gi * gi

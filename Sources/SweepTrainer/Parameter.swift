@@ -8,6 +8,10 @@ final class Parameter {
     let v: Matrix
     /// Whether L1/L2 penalties apply (weights yes, biases no).
     let penalised: Bool
+    /// Whether `grad` holds zeros: true at first and after an optimiser step consumed it (the
+    /// optimiser clears it as it reads it), so that the next backward can accumulate into it
+    /// (GEMM with β = 1) instead of OpenBLAS clearing it in a pass of its own (β = 0).
+    var gradIsZero = true
 
     init(rows: Int, columns: Int, penalised: Bool) {
         value = Matrix(rows: rows, columns: columns)

@@ -71,4 +71,35 @@ struct ActiveColumnsTests {
             }
         }
     }
+
+    @Test("over optimiser steps with a different set of zero columns each batch, packed gradients equal unpacked ones")
+    func packedGradientsAcrossSteps() {
+        func net(packingMinimumOutputs: Int) -> (Network, Classifier) {
+            var rng = SplitMix64(seed: 13)
+            let n = Network(
+                widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 4,
+                rng: &rng, packingMinimumOutputs: packingMinimumOutputs)
+            return (n, Classifier(network: n))
+        }
+        let (packed, packedClassifier) = net(packingMinimumOutputs: 1)
+        let (plain, plainClassifier) = net(packingMinimumOutputs: 64)
+        var optA = Optimizer(config: .init(name: .adam), lr: 0.01)
+        var optB = optA
+        let labels: [UInt8] = [0, 2, 1, 1]
+        for (step, zero) in [Set([0, 2, 7]), Set([1, 3, 4, 5, 6, 9, 10, 11]), Set([15]), Set([8, 14])].enumerated() {
+            let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 20 + step)
+            labels.withUnsafeBufferPointer { l in
+                guard let base = l.baseAddress else { return }
+                var r1 = SplitMix64(seed: 0), r2 = SplitMix64(seed: 0)
+                _ = packedClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r1)
+                _ = plainClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r2)
+            }
+            #expect(packed.active.isPacked == (zero.count >= 2) && !plain.active.isPacked)
+            for (a, b) in zip(packed.layers[0].weight.grad.array, plain.layers[0].weight.grad.array) {
+                #expect(abs(a - b) < 1e-6, "step \(step)")
+            }
+            optA.update(packed.parameters)
+            optB.update(plain.parameters)
+        }
+    }
 }
