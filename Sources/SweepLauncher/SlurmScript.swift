@@ -3,7 +3,9 @@
 public enum SlurmScript {
     /// The script text.
     public static func text(sweep executable: String, directory: SweepDirectory, options: SlurmOptions) -> String {
-        let logs = Paths.join(directory.path, "slurm/logs/%A_%a.out")
+        // sbatch reads `%` in --output as a pattern (%A the job, %a the task): a `%` of the
+        // sweep's own path is written `%%`.
+        let logs = Paths.join(directory.path.replacingAll("%", with: "%%"), "slurm/logs/%A_%a.out")
         var lines = [
             "#!/bin/bash",
             "# Written by sweep: each task of the array runs one cell of the sweep.",

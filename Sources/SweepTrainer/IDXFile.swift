@@ -19,23 +19,39 @@ public enum IDXFile {
 
     /// Reads an images file (magic 0x00000803, three dimensions).
     public static func readImages(_ path: String) throws(TrainerError) -> Images {
-        let bytes = try readAll(path)
-        let header = try parseHeader(bytes, path: path, magic: imagesMagic, headerBytes: 16)
-        let count = Int(header[0])
-        let rows = Int(header[1])
-        let columns = Int(header[2])
-        let expected = 16 + count * rows * columns
-        if bytes.count < expected { throw .truncated(path: path, expectedBytes: expected, foundBytes: bytes.count) }
-        return Images(count: count, rows: rows, columns: columns, pixels: Array(bytes[16..<expected]))
+        let (header, pixels) = try readArray(path, magic: imagesMagic, dimensions: 3)
+        return Images(count: Int(header[0]), rows: Int(header[1]), columns: Int(header[2]), pixels: pixels)
     }
 
     /// Reads a labels file (magic 0x00000801, one dimension).
     public static func readLabels(_ path: String) throws(TrainerError) -> [UInt8] {
-        let bytes = try readAll(path)
-        let header = try parseHeader(bytes, path: path, magic: labelsMagic, headerBytes: 8)
-        let expected = 8 + Int(header[0])
-        if bytes.count < expected { throw .truncated(path: path, expectedBytes: expected, foundBytes: bytes.count) }
-        return Array(bytes[8..<expected])
+        try readArray(path, magic: labelsMagic, dimensions: 1).values
+    }
+
+    /// Reads an unsigned-byte array: its dimensions and its values, the values straight into
+    /// their own array (a 47 MB training set is read once, not copied).
+    static func readArray(_ path: String, magic: UInt32, dimensions: Int) throws(TrainerError) -> (
+        header: [UInt32], values: [UInt8]
+    ) {
+        let file = try open(path)
+        defer { gzclose(file) }
+        let headerBytes = 4 + 4 * dimensions
+        let head = try read(file, upTo: headerBytes, path: path)
+        let header = try parseHeader(head, path: path, magic: magic, headerBytes: headerBytes)
+        var count = 1
+        for dimension in header {
+            let (product, overflow) = count.multipliedReportingOverflow(by: Int(dimension))
+            count = overflow ? Int.max - headerBytes : product
+        }
+        let expected = headerBytes + count
+        // Allocated by what the file holds, not by what the header claims (a corrupt header
+        // must not ask for terabytes): the size on disk, or the gzip trailer's.
+        let hint = contentSize(path).map { max(0, $0 - headerBytes) } ?? 1 << 20
+        let values = try read(file, upTo: count, capacity: hint, path: path)
+        if values.count < count {
+            throw .truncated(path: path, expectedBytes: expected, foundBytes: headerBytes + values.count)
+        }
+        return (header, values)
     }
 
     /// Encodes images as an (uncompressed) IDX file's bytes.
@@ -85,37 +101,76 @@ public enum IDXFile {
         return stride(from: 4, to: headerBytes, by: 4).map { word($0) }
     }
 
-    /// The whole (decompressed) content of `path`.
-    static func readAll(_ path: String) throws(TrainerError) -> [UInt8] {
+    /// Opens `path` for reading through zlib (gzip-compressed or raw).
+    static func open(_ path: String) throws(TrainerError) -> gzFile {
         if !FileManager.default.fileExists(atPath: path) {
             throw .missingFile(path: path.hasSuffix(".gz") ? String(path.dropLast(3)) : path)
         }
-        guard let f = gzopen(path, "rb") else { throw .io(path: path, message: "cannot open") }
-        defer { gzclose(f) }
-        _ = gzbuffer(f, 1 << 17)
-        var out: [UInt8] = []
-        let chunk = 1 << 22
-        while true {
-            var failed = false
-            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
-                let n = buffer.baseAddress.map { gzread(f, $0, UInt32(chunk)) } ?? -1
-                failed = n < 0
-                initialized = max(0, Int(n))
-            }
-            if failed {
-                var code: Int32 = 0
-                let text = gzerror(f, &code).map { String(cString: $0) } ?? "read error"
-                throw .io(path: path, message: "cannot decompress: \(text)")
-            }
-            out.append(contentsOf: piece)
-            if piece.count < chunk { break }
+        guard let file = gzopen(path, "rb") else { throw .io(path: path, message: "cannot open") }
+        _ = gzbuffer(file, 1 << 17)
+        return file
+    }
+
+    /// Up to `count` more (decompressed) bytes, fewer at the end of the file; `capacity` is the
+    /// first allocation (the array grows past it while the file has more).
+    static func read(_ file: gzFile, upTo count: Int, capacity: Int? = nil, path: String) throws(TrainerError)
+        -> [UInt8]
+    {
+        var failed = false
+        var wanted = min(count, capacity ?? count)
+        var bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            initialized = fill(buffer, from: file, failed: &failed)
         }
-        // gzread stops quietly at a truncated gzip stream; gzerror tells.
+        while !failed, bytes.count == wanted, wanted < count {
+            let more = min(count - wanted, max(wanted, 1 << 20))
+            let piece = [UInt8](unsafeUninitializedCapacity: more) { buffer, initialized in
+                initialized = fill(buffer, from: file, failed: &failed)
+            }
+            bytes.append(contentsOf: piece)
+            wanted += more
+        }
+        try checkStream(file, path: path, failed: failed)
+        return bytes
+    }
+
+    /// Reads into `buffer` until it is full or the file ends; how many bytes it read.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from file: gzFile, failed: inout Bool)
+        -> Int
+    {
+        var total = 0
+        while total < buffer.count, let base = buffer.baseAddress {
+            let n = gzread(file, base + total, UInt32(min(buffer.count - total, 1 << 30)))
+            if n < 0 { failed = true }
+            if n <= 0 { break }
+            total += Int(n)
+        }
+        return total
+    }
+
+    /// Throws zlib's error, if any: a failed read, or a gzip stream cut short (gzread stops
+    /// quietly there; gzerror tells).
+    static func checkStream(_ file: gzFile, path: String, failed: Bool) throws(TrainerError) {
         var code: Int32 = 0
-        let text = gzerror(f, &code).map { String(cString: $0) } ?? ""
-        if code != Z_OK && code != Z_STREAM_END {
+        let text = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
+        if failed || (code != Z_OK && code != Z_STREAM_END) {
             throw .io(path: path, message: "cannot decompress: \(text)")
         }
-        return out
+    }
+
+    /// The size of `path`'s content, as a hint for allocating: the file's size, or for a gzip file
+    /// the size its trailer records (only the last member's, modulo 2³²); nil when unknown.
+    static func contentSize(_ path: String) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size >= 4 else { return nil }
+        try? handle.seek(toOffset: 0)
+        guard let magic = try? handle.read(upToCount: 2), magic.count == 2 else { return nil }
+        guard magic[magic.startIndex] == 0x1F, magic[magic.startIndex + 1] == 0x8B else { return Int(size) }
+        guard size < 1 << 30, (try? handle.seek(toOffset: size - 4)) != nil,
+            let trailer = try? handle.read(upToCount: 4), trailer.count == 4
+        else { return nil }
+        let bytes = Array(trailer)
+        let recorded = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16 | Int(bytes[3]) << 24
+        return recorded
     }
 }

@@ -72,7 +72,7 @@ struct SlurmStateTests {
 
     @Test("the batch script single-quotes its paths: a path with quotes and blanks stays one word")
     func script() throws {
-        let root = NSTemporaryDirectory() + "sweep 'slurm' $(x) " + UUID().uuidString
+        let root = NSTemporaryDirectory() + "sweep 'slurm' $(x) 50% " + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "".write(toFile: root + "/cells.jsonl", atomically: true, encoding: .utf8)
@@ -86,6 +86,9 @@ struct SlurmStateTests {
         #expect(lines.contains("#SBATCH --partition=gpu"))
         #expect(lines.contains("#SBATCH --cpus-per-task=4"))
         #expect(lines.contains("#SBATCH \"--comment=a b\""))
+        // sbatch expands `%` in --output: the path's own `%` is doubled, SLURM's patterns stay.
+        let escaped = root.replacingOccurrences(of: "%", with: "%%")
+        #expect(lines.contains("#SBATCH \"--output=\(escaped)/slurm/logs/%A_%a.out\""))
         #expect(
             lines.last
                 == "exec \(SlurmScript.quote("/opt/it's/sweep")) exec-cell \(SlurmScript.quote(root)) \"$SLURM_ARRAY_TASK_ID\""

@@ -95,6 +95,7 @@ struct ContinualBackpropTests {
     @Test("a training run logs cbp/replaced")
     func logged() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 50)
         var config = TestData.classifierConfig(dataDir: data, layers: [64, 12, 4])
         config.regularizer.cbp = .init(replacementRate: 0.05, maturityThreshold: 5, decay: 0.9)

@@ -19,6 +19,7 @@ struct FiguresTests {
     @Test("linear: ten weight masks (here four 8×8) and their CSV")
     func linear() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 40, testCount: 12)
         let summary = try run(TestData.classifierConfig(dataDir: data, layers: [64, 4]), dir: dir)
         #expect(summary.figures == ["figures/linear_weights.csv", "figures/linear_weights.svg"])
@@ -32,6 +33,7 @@ struct FiguresTests {
     @Test("MLP: the 3-unit layer before training and after each epoch, by class")
     func hidden() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 40, testCount: 12)
         let summary = try run(TestData.classifierConfig(dataDir: data, layers: [64, 10, 3, 4]), dir: dir)
         #expect(summary.figures == ["figures/hidden_layer.csv", "figures/hidden_layer.svg"])
@@ -46,6 +48,7 @@ struct FiguresTests {
     @Test("VAE: the latent posterior (μ, σ per test image) and its density plot")
     func latent() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 40, testCount: 12)
         let config = TrainerConfig(
             seed: 1, epochs: 1, batchSize: 10, lr: 0.01, logEvery: 0,

@@ -8,6 +8,7 @@ struct IDXFileTests {
     @Test("gzip and raw files read back what was written", arguments: [true, false])
     func roundTrip(_ gzip: Bool) throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 12, testCount: 5, gzip: gzip)
         let (train, test) = try Dataset.load(directory: data)
         #expect(train.count == 12 && test.count == 5)
@@ -21,6 +22,7 @@ struct IDXFileTests {
     @Test("a missing file names `make data`")
     func missing() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         #expect(throws: TrainerError.missingFile(path: dir + "/train-images-idx3-ubyte")) {
             try Dataset.load(directory: dir)
         }
@@ -34,6 +36,7 @@ struct IDXFileTests {
     @Test("a wrong magic number")
     func wrongMagic() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let path = dir + "/labels"
         try IDXFile.write(IDXFile.encode(labels: [1, 2, 3]), to: path, gzip: false)
         do {
@@ -49,6 +52,7 @@ struct IDXFileTests {
     @Test("a truncated file")
     func truncated() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let path = dir + "/images.gz"
         let bytes = IDXFile.encode(
             IDXFile.Images(count: 3, rows: 2, columns: 2, pixels: Array(repeating: 7, count: 12)))
@@ -69,6 +73,7 @@ struct IDXFileTests {
     @Test("images and labels that disagree on the count")
     func countMismatch() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let images = dir + "/i", labels = dir + "/l"
         try IDXFile.write(
             IDXFile.encode(IDXFile.Images(count: 2, rows: 1, columns: 1, pixels: [1, 2])), to: images, gzip: false)
@@ -84,10 +89,42 @@ struct IDXFileTests {
     @Test("a corrupt gzip stream")
     func corrupt() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let path = dir + "/bad.gz"
         var gz = [UInt8](repeating: 0, count: 0)
         gz += [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + Array(repeating: 0xFF, count: 40)
         try IDXFile.write(gz, to: path, gzip: false)
         #expect(throws: TrainerError.self) { try IDXFile.readLabels(path) }
+    }
+
+    @Test("a header whose sizes overflow, or far exceed the file, is a truncated file, not a trap")
+    func absurdHeader() throws {
+        let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
+        let huge = dir + "/huge"
+        try IDXFile.write([0, 0, 8, 3] + Array(repeating: 0xFF, count: 12) + [1, 2, 3, 4], to: huge, gzip: false)
+        #expect(throws: TrainerError.truncated(path: huge, expectedBytes: Int.max, foundBytes: 20)) {
+            try IDXFile.readImages(huge)
+        }
+        let billion = dir + "/billion.gz"
+        try IDXFile.write([0, 0, 8, 1, 0x3B, 0x9A, 0xCA, 0x00, 9, 9], to: billion, gzip: true)
+        #expect(throws: TrainerError.truncated(path: billion, expectedBytes: 1_000_000_008, foundBytes: 10)) {
+            try IDXFile.readLabels(billion)
+        }
+    }
+
+    @Test("a gzip file of several members reads whole (its trailer gives only the last member's size)")
+    func multiMember() throws {
+        let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
+        let labels = (0..<3000).map { UInt8($0 % 10) }
+        let bytes = IDXFile.encode(labels: labels)
+        try IDXFile.write(Array(bytes.prefix(2500)), to: dir + "/a.gz", gzip: true)
+        try IDXFile.write(Array(bytes.dropFirst(2500)), to: dir + "/b.gz", gzip: true)
+        let joined =
+            try Data(contentsOf: URL(fileURLWithPath: dir + "/a.gz"))
+            + Data(contentsOf: URL(fileURLWithPath: dir + "/b.gz"))
+        try joined.write(to: URL(fileURLWithPath: dir + "/labels.gz"))
+        #expect(try IDXFile.readLabels(dir + "/labels.gz") == labels)
     }
 }

@@ -11,6 +11,11 @@ enum TestData {
         return dir
     }
 
+    /// Removes a directory made by `makeRunDirectory` (tests leave nothing in the temp folder).
+    static func remove(_ dir: String) {
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
     /// Images of 8×8 pixels: class k lights a class-specific band plus noise. Returns the data directory.
     static func writeSet(in dir: String, count: Int, testCount: Int, classes: Int = 4, gzip: Bool = true) throws
         -> String

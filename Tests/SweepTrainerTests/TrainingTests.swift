@@ -9,6 +9,7 @@ struct TrainingTests {
     @Test("a 200-image MLP run: the loss goes down and metrics follow the protocol")
     func lossGoesDown() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
         let summary = try Trainer.run(
             config: TestData.classifierConfig(dataDir: data, layers: [64, 10, 3, 4]), directory: dir, environment: [:])
@@ -30,6 +31,7 @@ struct TrainingTests {
     @Test("the linear model learns the bands")
     func linear() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
         let summary = try Trainer.run(
             config: TestData.classifierConfig(dataDir: data, layers: [64, 4]), directory: dir, environment: [:])
@@ -39,6 +41,7 @@ struct TrainingTests {
     @Test("same config and seed: the same metrics bit for bit; another seed differs")
     func determinism() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
         var config = TestData.classifierConfig(dataDir: data, layers: [64, 12, 4])
         config.regularizer = .init(
@@ -47,6 +50,7 @@ struct TrainingTests {
         for seed in [3, 3, 4] {
             config.seed = seed
             let run = try TestData.makeRunDirectory()
+            defer { TestData.remove(run) }
             try Trainer.run(config: config, directory: run, environment: [:])
             texts.append(try TestData.metricsWithoutTimes(run))
         }
@@ -59,6 +63,7 @@ struct TrainingTests {
         arguments: [TrainerConfig.Model.Variance.softplus, .logvar])
     func vae(_ variance: TrainerConfig.Model.Variance) throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
         let config = TrainerConfig(
             seed: 1, epochs: 3, batchSize: 20, lr: 0.01, beta: 2, logEvery: 0,
@@ -80,6 +85,7 @@ struct TrainingTests {
     @Test("missing data and a model that does not fit the images are one-line errors")
     func errors() throws {
         let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
         let config = TrainerConfig(seed: 0, epochs: 1, batchSize: 8, lr: 0.1, data: .init(name: .mnist))
         do {
             try Trainer.run(config: config, directory: dir, environment: ["SWEEP_PROJECT_DIR": dir])
