@@ -39,7 +39,7 @@ private struct JSONWriter {
         case .null: ascii("null")
         case .missing: ascii("\"???\"")
         case .bool(let b): b ? ascii("true") : ascii("false")
-        case .int(let i): integer(i)
+        case .int(let i): bytes.append(contentsOf: String(i).utf8)
         case .float(let d):
             if d.isNaN {
                 ascii("NaN")
@@ -71,22 +71,6 @@ private struct JSONWriter {
             }
             newline(level)
             bytes.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// Writes an integer's decimal digits without making a string.
-    mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, one byte each
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
         }
     }
 

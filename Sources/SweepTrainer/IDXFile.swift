@@ -46,7 +46,7 @@ public enum IDXFile {
         let expected = headerBytes + count
         // Allocated by what the file holds, not by what the header claims (a corrupt header
         // must not ask for terabytes): the size on disk, or the gzip trailer's.
-        let hint = contentSize(path).map { max(0, $0 - headerBytes) } ?? 1 << 20
+        let hint = contentSize(path, file).map { max(0, $0 - headerBytes) } ?? 1 << 20
         let values = try read(file, upTo: count, capacity: hint, path: path)
         if values.count < count {
             throw .truncated(path: path, expectedBytes: expected, foundBytes: headerBytes + values.count)
@@ -157,20 +157,19 @@ public enum IDXFile {
         }
     }
 
-    /// The size of `path`'s content, as a hint for allocating: the file's size, or for a gzip file
-    /// the size its trailer records (only the last member's, modulo 2³²); nil when unknown.
-    static func contentSize(_ path: String) -> Int? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd(), size >= 4 else { return nil }
-        try? handle.seek(toOffset: 0)
-        guard let magic = try? handle.read(upToCount: 2), magic.count == 2 else { return nil }
-        guard magic[magic.startIndex] == 0x1F, magic[magic.startIndex + 1] == 0x8B else { return Int(size) }
-        guard size < 1 << 30, (try? handle.seek(toOffset: size - 4)) != nil,
-            let trailer = try? handle.read(upToCount: 4), trailer.count == 4
-        else { return nil }
-        let bytes = Array(trailer)
-        let recorded = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16 | Int(bytes[3]) << 24
-        return recorded
+    /// The size of the content of `path` (opened as `file`, its header read), as a hint for
+    /// allocating: the file's size, or for a gzip file the size its trailer records (only the last
+    /// member's, modulo 2³², at most deflate's ratio allows); nil when unknown.
+    static func contentSize(_ path: String, _ file: gzFile) -> Int? {
+        let fd = Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        if gzdirect(file) == 1 { return Int(info.st_size) }
+        var trailer = [UInt8](repeating: 0, count: 4)
+        guard info.st_size >= 4, pread(fd, &trailer, 4, info.st_size - 4) == 4 else { return nil }
+        // A corrupt trailer cannot claim more than deflate's best ratio (about 1032:1).
+        return min(trailer.reversed().reduce(0) { $0 << 8 | Int($1) }, 1032 * Int(info.st_size))
     }
 }

@@ -36,7 +36,6 @@ struct Optimizer {
             let nesterov = config.nesterov
             for p in parameters {
                 let w = p.value.data, g = p.grad.data, buf = p.m.data
-                defer { p.gradIsZero = true }
                 for i in 0..<p.count {
                     var d = g[i] + wd * w[i]
                     g[i] = 0
@@ -46,6 +45,7 @@ struct Optimizer {
                     }
                     w[i] -= lr * d
                 }
+                p.gradIsZero = true
             }
         case .adam, .adamw:
             let b1 = config.betas[0], b2 = config.betas[1]
