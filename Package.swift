@@ -26,6 +26,9 @@ let package = Package(
             name: "COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
 
+        // Vector kernels that need instructions beyond the baseline x86-64 (chosen at run time).
+        .target(name: "CKernels"),
+
         // Pipeline stages.
         .target(name: "SweepYAML", dependencies: ["CYAML"]),
         .target(
@@ -62,7 +65,7 @@ let package = Package(
             ]),
         .target(
             name: "SweepTrainer",
-            dependencies: ["SweepTrainerConfig", "SweepConfig", "SweepPlot", "COpenBLAS", "CZlib"]),
+            dependencies: ["SweepTrainerConfig", "SweepConfig", "SweepPlot", "COpenBLAS", "CZlib", "CKernels"]),
 
         // Executables.
         .executableTarget(
@@ -95,7 +98,7 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]),
         .testTarget(name: "SweepResultsTests", dependencies: ["SweepResults", "SweepPlot"]),
-        .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig"]),
+        .testTarget(name: "SweepTrainerTests", dependencies: ["SweepTrainer", "SweepTrainerConfig", "CKernels"]),
         .testTarget(name: "CLITests", dependencies: ["SweepPlot"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,8 +11,10 @@ final class ActiveColumns {
     let index: UnsafeMutablePointer<Int>
     /// Per column, whether it is nonzero in some row of the batch.
     private let mask: UnsafeMutablePointer<UInt32>
-    /// Per column of the full input, its column in the packed gradient (`count`, a zero, if inactive).
-    private let position: UnsafeMutablePointer<Int32>
+    /// The active columns as runs of consecutive columns (MNIST rows leave a few runs per image
+    /// row), so that packing and unpacking copy runs instead of single elements: run `i` starts
+    /// at full column `runStart[i]`, packed column `runPacked[i]`, and is `runLength[i]` long.
+    private var runStart: [Int] = [], runPacked: [Int] = [], runLength: [Int] = []
     /// Whether packing is on: the first layer has at least `minimumOutputs` units (below that the
     /// saved multiply-adds do not pay for scanning and gathering the batch).
     let isEnabled: Bool
@@ -24,8 +26,7 @@ final class ActiveColumns {
     let input: Matrix
     /// The first layer's weights restricted to the active columns (outputs × count).
     let weight: Matrix
-    /// The weight gradient over the active columns (outputs × count, row stride count + 1: a zero
-    /// ends each row).
+    /// The weight gradient over the active columns (outputs × count).
     let grad: Matrix
     /// Whether `grad` is all zeros (it starts so, and `unpackGradient` clears what it read), so
     /// that the next product may accumulate into it.
@@ -39,17 +40,14 @@ final class ActiveColumns {
         index.initialize(repeating: 0, count: inputs)
         mask = .allocate(capacity: inputs)
         mask.initialize(repeating: 0, count: inputs)
-        position = .allocate(capacity: inputs)
-        position.initialize(repeating: 0, count: inputs)
         input = Matrix(rows: capacity, columns: inputs)
         weight = Matrix(rows: outputs, columns: inputs)
-        grad = Matrix(rows: outputs, columns: inputs + 1)
+        grad = Matrix(rows: outputs, columns: inputs)
     }
 
     deinit {
         index.deallocate()
         mask.deallocate()
-        position.deallocate()
     }
 
     /// Finds the active columns of `x` (rows × inputs) and, when enabled and at least an eighth of
@@ -74,18 +72,34 @@ final class ActiveColumns {
         isPacked = count * 8 <= inputs * 7
         guard isPacked else { return false }
         let k = count
-        position.update(repeating: Int32(k), count: inputs)
-        for c in 0..<k { position[index[c]] = Int32(c) }
-        let xp = input.data, wp = weight.data
-        for r in 0..<rows {
-            let src = x + r * inputs, dst = xp + r * k
-            for c in 0..<k { dst[c] = src[index[c]] }
+        runStart.removeAll(keepingCapacity: true)
+        runPacked.removeAll(keepingCapacity: true)
+        runLength.removeAll(keepingCapacity: true)
+        for c in 0..<k {
+            if c > 0 && index[c] == index[c - 1] + 1 {
+                runLength[runLength.count - 1] += 1
+            } else {
+                runStart.append(index[c])
+                runPacked.append(c)
+                runLength.append(1)
+            }
         }
-        for o in 0..<outputs {
-            let src = w + o * inputs, dst = wp + o * k
-            for c in 0..<k { dst[c] = src[index[c]] }
-        }
+        gather(x, rows: rows, into: input.data)
+        gather(w, rows: outputs, into: weight.data)
         return true
+    }
+
+    /// Copies the active columns of `rows` rows of a full matrix (rows × inputs) into a packed one
+    /// (rows × count).
+    private func gather(_ full: UnsafePointer<Float>, rows: Int, into packed: UnsafeMutablePointer<Float>) {
+        let k = count
+        for r in 0..<rows {
+            let src = full + r * inputs, dst = packed + r * k
+            for i in runStart.indices {
+                let from = src + runStart[i], to = dst + runPacked[i]
+                for t in 0..<runLength[i] { to[t] = from[t] }
+            }
+        }
     }
 
     /// Writes the packed gradient into the full one (outputs × inputs), zero in inactive columns.
@@ -94,9 +108,15 @@ final class ActiveColumns {
         let k = count
         let gp = grad.data
         for o in 0..<outputs {
-            let src = gp + o * (k + 1), dst = g + o * inputs
-            src[k] = 0
-            for j in 0..<inputs { dst[j] = src[Int(position[j])] }
+            let src = gp + o * k, dst = g + o * inputs
+            var done = 0
+            for i in runStart.indices {
+                for j in done..<runStart[i] { dst[j] = 0 }
+                let from = src + runPacked[i], to = dst + runStart[i]
+                for t in 0..<runLength[i] { to[t] = from[t] }
+                done = runStart[i] + runLength[i]
+            }
+            for j in done..<inputs { dst[j] = 0 }
             src.update(repeating: 0, count: k)
         }
         gradIsZero = true

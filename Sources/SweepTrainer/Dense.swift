@@ -20,34 +20,28 @@ final class Dense {
         }
     }
 
-    /// z[0..<rows] = x·Wᵀ, without the bias (the caller adds it in its next pass over z).
-    func product(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+    /// z[0..<rows] = x·Wᵀ + b: the bias rows first, then the product accumulated onto them (β = 1;
+    /// with β = 0 OpenBLAS would first clear z in a scalar pass of its own).
+    func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        fillBias(z, rows: rows)
         gemm(
-            false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 0, z,
+            false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 1, z,
             ldc: outputs)
     }
 
-    /// z[0..<rows] = x·Wᵀ + b.
-    func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
-        product(x, rows: rows, into: z)
-        addBias(z, rows: rows)
-    }
-
-    /// z[0..<rows] += b.
-    func addBias(_ z: UnsafeMutablePointer<Float>, rows: Int) {
-        let b = bias.value.data
-        for r in 0..<rows {
-            let row = z + r * outputs
-            for j in 0..<outputs { row[j] += b[j] }
-        }
-    }
-
-    /// z[0..<rows] = x·Wᵀ over the active columns only (x and W packed by `packed`).
-    func product(packed: ActiveColumns, rows: Int, into z: UnsafeMutablePointer<Float>) {
+    /// z[0..<rows] = x·Wᵀ + b over the active columns only (x and W packed by `packed`).
+    func forward(packed: ActiveColumns, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        fillBias(z, rows: rows)
         let k = packed.count
         gemm(
-            false, true, m: rows, n: outputs, k: k, packed.input.data, lda: k, packed.weight.data, ldb: k, beta: 0, z,
+            false, true, m: rows, n: outputs, k: k, packed.input.data, lda: k, packed.weight.data, ldb: k, beta: 1, z,
             ldc: outputs)
+    }
+
+    /// Writes b into each of the first `rows` rows of z.
+    private func fillBias(_ z: UnsafeMutablePointer<Float>, rows: Int) {
+        let b = bias.value.data
+        for r in 0..<rows { (z + r * outputs).update(from: b, count: outputs) }
     }
 
     /// Gradients from dz (rows × outputs): dW = dzᵀ·x, db = Σ dz; dx = dz·W when asked. With
@@ -62,7 +56,7 @@ final class Dense {
             let k = packed.count
             gemm(
                 true, false, m: outputs, n: k, k: rows, dz, lda: outputs, packed.input.data, ldb: k,
-                beta: packed.gradIsZero ? 1 : 0, packed.grad.data, ldc: k + 1)
+                beta: packed.gradIsZero ? 1 : 0, packed.grad.data, ldc: k)
             packed.unpackGradient(into: weight.grad.data)
         } else {
             gemm(
@@ -78,8 +72,10 @@ final class Dense {
             for j in 0..<outputs { db[j] += row[j] }
         }
         if let dx {
+            // Cleared here (a memset) and accumulated into: faster than OpenBLAS's β = 0 pass.
+            dx.update(repeating: 0, count: rows * inputs)
             gemm(
-                false, false, m: rows, n: inputs, k: outputs, dz, lda: outputs, weight.value.data, ldb: inputs, beta: 0,
+                false, false, m: rows, n: inputs, k: outputs, dz, lda: outputs, weight.value.data, ldb: inputs, beta: 1,
                 dx, ldc: inputs)
         }
     }

@@ -1,3 +1,4 @@
+internal import CKernels
 internal import Foundation
 
 /// The trainer's losses, each returning a batch sum in Double and writing the gradient of the
@@ -34,52 +35,13 @@ enum Loss {
         return (total, correct)
     }
 
-    /// Bernoulli negative log-likelihood with logits: Σ max(ℓ,0) − ℓx + log(1+e^−|ℓ|), eight lanes
-    /// at a time; the gradient (σ(ℓ) − x)·scale when asked.
+    /// Bernoulli negative log-likelihood with logits: Σ max(ℓ,0) − ℓx + log(1+e^−|ℓ|) (eight lanes at
+    /// a time, in CKernels); the gradient (σ(ℓ) − x)·scale when asked.
     static func bceWithLogits(
         logits: UnsafePointer<Float>, targets: UnsafePointer<Float>, count: Int, scale: Float,
         gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
-        typealias V8 = SIMD8<Float>
-        var total = 0.0
-        var acc = V8()
-        let lr = UnsafeRawPointer(logits), xr = UnsafeRawPointer(targets)
-        let vscale = V8(repeating: scale)
-        var i = 0
-        var sinceFlush = 0
-        while i + 8 <= count {
-            let l = lr.loadUnaligned(fromByteOffset: i * 4, as: V8.self)
-            let x = xr.loadUnaligned(fromByteOffset: i * 4, as: V8.self)
-            let absl = l.replacing(with: -l, where: l .< 0)
-            let e = FastMath.expNonPositive(-absl)
-            let onePlus = 1 + e
-            let pos = l.replacing(with: 0, where: l .< 0)
-            acc += pos - l * x + FastMath.logOneToTwo(onePlus)
-            if let gradient {
-                let num = e.replacing(with: 1, where: l .>= 0)
-                let g = (num / onePlus - x) * vscale
-                UnsafeMutableRawPointer(gradient).storeBytes(of: g, toByteOffset: i * 4, as: V8.self)
-            }
-            i += 8
-            sinceFlush += 1
-            if sinceFlush == 128 {
-                total += Double(acc.sum())
-                acc = V8()
-                sinceFlush = 0
-            }
-        }
-        total += Double(acc.sum())
-        while i < count {
-            let l = logits[i], x = targets[i]
-            let e = expf(-abs(l))
-            total += Double(max(l, 0) - l * x + log1pf(e))
-            if let gradient {
-                let s: Float = l >= 0 ? 1 / (1 + e) : e / (1 + e)
-                gradient[i] = (s - x) * scale
-            }
-            i += 1
-        }
-        return total
+        sweep_bce_with_logits(logits, targets, count, scale, gradient)
     }
 
     /// KL(N(μ, σ²) ‖ N(0, 1)) summed over elements: ½ Σ (μ² + σ² − 1 − log σ²).

@@ -61,20 +61,14 @@ final class Network {
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data
             if l == 0 && active.pack(input, rows: rows, weights: layer.weight.value.data) {
-                layer.product(packed: active, rows: rows, into: zl)
-                if layers.count == 1 {
-                    layer.addBias(zl, rows: rows)
-                    break
-                }
-            } else if l == layers.count - 1 {
-                layer.forward(input, rows: rows, into: zl)
-                break
+                layer.forward(packed: active, rows: rows, into: zl)
             } else {
-                layer.product(input, rows: rows, into: zl)
+                layer.forward(input, rows: rows, into: zl)
             }
+            if l == layers.count - 1 { break }
             let hl = h[l].data
             let n = rows * layer.outputs
-            activation.addBiasAndApply(z: zl, h: hl, bias: layer.bias.value.data, rows: rows, width: layer.outputs)
+            activation.apply(z: zl, h: hl, count: n)
             if training && recordsActivity {
                 var sums = [Float](repeating: 0, count: layer.outputs)
                 for r in 0..<rows {

@@ -1,3 +1,4 @@
+internal import CKernels
 internal import Foundation
 import SweepTrainerConfig
 
@@ -25,7 +26,6 @@ final class Session {
     var noiseRNG: SplitMix64
     var cbpRNG: SplitMix64
     /// Pixel byte → float in [0, 1].
-    let table: [Float] = (0..<256).map { Float($0) / 255 }
     /// Figure data: the narrow hidden layer per epoch (classifier) or the latent posterior (VAE).
     var projections: [(epoch: Int, values: [Float], width: Int)] = []
     var posterior: (mu: [Float], sigma: [Float])?
@@ -98,18 +98,13 @@ final class Session {
 
     /// Converts items `indices` of `set` into the input buffer (pixels / 255) and labels.
     func fill(from set: Dataset, indices: ArraySlice<Int>) {
-        let size = set.images.size
-        let x = input.data
         set.images.pixels.withUnsafeBufferPointer { px in
-            table.withUnsafeBufferPointer { t in
-                for (r, item) in indices.enumerated() {
-                    let src = item * size
-                    let dst = x + r * size
-                    for j in 0..<size { dst[j] = t[Int(px[src + j])] }
-                    labels[r] = set.labels[item]
-                }
+            indices.withUnsafeBufferPointer { index in
+                guard let images = px.baseAddress, let first = index.baseAddress else { return }
+                sweep_bytes_to_unit(images, first, index.count, set.images.size, input.data)
             }
         }
+        for (r, item) in indices.enumerated() { labels[r] = set.labels[item] }
     }
 
     func run() throws(TrainerError) -> Trainer.Summary {

@@ -1,0 +1,206 @@
+#include "kernels.h"
+
+#include <math.h>
+#include <stdatomic.h>
+#include <string.h>
+
+// Both paths must round alike: no fused multiply-add, whatever the compiler's default.
+#pragma STDC FP_CONTRACT OFF
+
+// The vector helpers are always inlined, so their eight-lane arguments never cross a call.
+#pragma clang diagnostic ignored "-Wpsabi"
+
+typedef float f8 __attribute__((vector_size(32)));
+typedef int32_t i8 __attribute__((vector_size(32)));
+
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE f8 load(const float *p) {
+    f8 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+INLINE void store(float *p, f8 v) { memcpy(p, &v, sizeof v); }
+
+INLINE f8 splat(float x) { return (f8){x, x, x, x, x, x, x, x}; }
+
+/// `a` where `mask` is set, else `b`.
+INLINE f8 select(i8 mask, f8 a, f8 b) { return (f8)((mask & (i8)a) | (~mask & (i8)b)); }
+
+INLINE f8 vsqrt(f8 x) { return __builtin_elementwise_sqrt(x); }
+
+/// The lanes' sum in a fixed order.
+INLINE float lane_sum(f8 v) {
+    return ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7]));
+}
+
+// MARK: - Adam
+
+INLINE void adam_body(float *w, float *g, float *m, float *v, size_t count, float b1, float b2, float step_size,
+                      float inv_root_c2, float eps, float shrink, float coupled) {
+    const f8 vb1 = splat(b1), vb2 = splat(b2), va1 = splat(1 - b1), va2 = splat(1 - b2);
+    const f8 vstep = splat(step_size), vinv = splat(inv_root_c2), veps = splat(eps);
+    const f8 vshrink = splat(shrink), vcoupled = splat(coupled);
+    size_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        f8 wi = load(w + i);
+        const f8 gi = load(g + i) + vcoupled * wi;
+        store(g + i, splat(0));
+        wi = wi * vshrink;
+        const f8 mi = vb1 * load(m + i) + va1 * gi;
+        const f8 vi = vb2 * load(v + i) + va2 * gi * gi;
+        wi = wi - vstep * mi / (vsqrt(vi) * vinv + veps);
+        store(m + i, mi);
+        store(v + i, vi);
+        store(w + i, wi);
+    }
+    for (; i < count; i++) {
+        const float gi = g[i] + coupled * w[i];
+        g[i] = 0;
+        float wi = w[i] * shrink;
+        const float mi = b1 * m[i] + (1 - b1) * gi;
+        const float vi = b2 * v[i] + (1 - b2) * gi * gi;
+        wi = wi - step_size * mi / (sqrtf(vi) * inv_root_c2 + eps);
+        m[i] = mi;
+        v[i] = vi;
+        w[i] = wi;
+    }
+}
+
+// MARK: - Bernoulli loss
+
+INLINE f8 exp_nonpositive(f8 x) {
+    const f8 xc = select(x < splat(-87), splat(-87), x);
+    // Round to the nearest integer by adding 1.5·2²³: the low mantissa bits then hold k.
+    const f8 magic = splat(12582912.0f);
+    const f8 shifted = xc * splat(1.44269504f) + magic;
+    const f8 k = shifted - magic;
+    const i8 ki = (i8)shifted - 0x4B400000;
+    const f8 r = (xc - k * splat(0.69314575f)) - k * splat(1.4286068e-6f);
+    f8 p = splat(1.0f / 5040);
+    p = p * r + splat(1.0f / 720);
+    p = p * r + splat(1.0f / 120);
+    p = p * r + splat(1.0f / 24);
+    p = p * r + splat(1.0f / 6);
+    p = p * r + splat(0.5f);
+    p = p * r + splat(1);
+    p = p * r + splat(1);
+    return p * (f8)((ki + 127) << 23);
+}
+
+/// ln(y) for y in [1, 2] via the atanh series in t = (y − 1)/(y + 1) ≤ 1/3.
+INLINE f8 log_one_to_two(f8 y) {
+    const f8 t = (y - splat(1)) / (y + splat(1));
+    const f8 t2 = t * t;
+    f8 s = splat(1.0f / 13);
+    s = s * t2 + splat(1.0f / 11);
+    s = s * t2 + splat(1.0f / 9);
+    s = s * t2 + splat(1.0f / 7);
+    s = s * t2 + splat(1.0f / 5);
+    s = s * t2 + splat(1.0f / 3);
+    s = s * t2 + splat(1);
+    return splat(2) * t * s;
+}
+
+INLINE double bce_body(const float *logits, const float *targets, size_t count, float scale, float *gradient) {
+    double total = 0;
+    f8 acc = splat(0);
+    const f8 vscale = splat(scale);
+    size_t i = 0, since_flush = 0;
+    for (; i + 8 <= count; i += 8) {
+        const f8 l = load(logits + i), x = load(targets + i);
+        const i8 negative = l < splat(0);
+        const f8 e = exp_nonpositive(select(negative, l, -l));
+        const f8 one_plus = splat(1) + e;
+        acc += select(negative, splat(0), l) - l * x + log_one_to_two(one_plus);
+        if (gradient) store(gradient + i, (select(negative, e, splat(1)) / one_plus - x) * vscale);
+        if (++since_flush == 128) {
+            total += lane_sum(acc);
+            acc = splat(0);
+            since_flush = 0;
+        }
+    }
+    total += lane_sum(acc);
+    for (; i < count; i++) {
+        const float l = logits[i], x = targets[i];
+        const float e = expf(-fabsf(l));
+        total += (double)((l > 0 ? l : 0) - l * x + log1pf(e));
+        if (gradient) gradient[i] = ((l >= 0 ? 1 / (1 + e) : e / (1 + e)) - x) * scale;
+    }
+    return total;
+}
+
+// MARK: - Batches
+
+INLINE void bytes_to_unit_body(const uint8_t *images, const ptrdiff_t *index, size_t rows, size_t size, float *out) {
+    const f8 d = splat(255);
+    for (size_t r = 0; r < rows; r++) {
+        const uint8_t *src = images + (size_t)index[r] * size;
+        float *dst = out + r * size;
+        size_t j = 0;
+        for (; j + 8 <= size; j += 8) {
+            const f8 v = {src[j], src[j + 1], src[j + 2], src[j + 3], src[j + 4], src[j + 5], src[j + 6], src[j + 7]};
+            store(dst + j, v / d);
+        }
+        for (; j < size; j++) dst[j] = (float)src[j] / 255;
+    }
+}
+
+// MARK: - Dispatch
+
+#if defined(__x86_64__)
+#define AVX2 __attribute__((target("avx2")))
+#define HAS_AVX2 __builtin_cpu_supports("avx2")
+#else
+#define AVX2
+#define HAS_AVX2 0
+#endif
+
+static atomic_int baseline_only = 0;
+
+int sweep_kernels_use_baseline(int on) {
+    atomic_store_explicit(&baseline_only, on, memory_order_relaxed);
+    return HAS_AVX2;
+}
+
+#define USE_AVX2 (HAS_AVX2 && !atomic_load_explicit(&baseline_only, memory_order_relaxed))
+
+AVX2 static void adam_avx2(float *w, float *g, float *m, float *v, size_t count, float b1, float b2,
+                           float step_size, float inv_root_c2, float eps, float shrink, float coupled) {
+    adam_body(w, g, m, v, count, b1, b2, step_size, inv_root_c2, eps, shrink, coupled);
+}
+
+void sweep_adam(float *w, float *g, float *m, float *v, size_t count, float b1, float b2, float step_size,
+                float inv_root_c2, float eps, float shrink, float coupled) {
+    if (USE_AVX2)
+        adam_avx2(w, g, m, v, count, b1, b2, step_size, inv_root_c2, eps, shrink, coupled);
+    else
+        adam_body(w, g, m, v, count, b1, b2, step_size, inv_root_c2, eps, shrink, coupled);
+}
+
+AVX2 static double bce_avx2(const float *logits, const float *targets, size_t count, float scale, float *gradient) {
+    return bce_body(logits, targets, count, scale, gradient);
+}
+
+double sweep_bce_with_logits(const float *logits, const float *targets, size_t count, float scale,
+                             float *gradient) {
+    return USE_AVX2 ? bce_avx2(logits, targets, count, scale, gradient)
+                    : bce_body(logits, targets, count, scale, gradient);
+}
+
+AVX2 static void bytes_to_unit_avx2(const uint8_t *images, const ptrdiff_t *index, size_t rows, size_t size,
+                                    float *out) {
+    bytes_to_unit_body(images, index, rows, size, out);
+}
+
+void sweep_bytes_to_unit(const uint8_t *images, const ptrdiff_t *index, size_t rows, size_t size, float *out) {
+    if (USE_AVX2)
+        bytes_to_unit_avx2(images, index, rows, size, out);
+    else
+        bytes_to_unit_body(images, index, rows, size, out);
+}
+
+void sweep_exp_nonpositive8(const float *x, float *out) { store(out, exp_nonpositive(load(x))); }
+
+void sweep_log_one_to_two8(const float *y, float *out) { store(out, log_one_to_two(load(y))); }
