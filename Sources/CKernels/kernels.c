@@ -37,8 +37,9 @@ INLINE float lane_sum(f8 v) {
 
 // MARK: - Adam
 
-INLINE void adam_body(float *w, float *g, float *m, float *v, size_t count, float b1, float b2, float step_size,
-                      float inv_root_c2, float eps, float shrink, float coupled) {
+INLINE void adam_body(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step) {
+    const float b1 = step.b1, b2 = step.b2, step_size = step.step_size, inv_root_c2 = step.inv_root_c2;
+    const float eps = step.eps, shrink = step.shrink, coupled = step.coupled;
     const f8 vb1 = splat(b1), vb2 = splat(b2), va1 = splat(1 - b1), va2 = splat(1 - b2);
     const f8 vstep = splat(step_size), vinv = splat(inv_root_c2), veps = splat(eps);
     const f8 vshrink = splat(shrink), vcoupled = splat(coupled);
@@ -65,6 +66,79 @@ INLINE void adam_body(float *w, float *g, float *m, float *v, size_t count, floa
         m[i] = mi;
         v[i] = vi;
         w[i] = wi;
+    }
+}
+
+// MARK: - Packed first-layer gradients
+
+/// Copies n floats, eight at a time (the last eight overlapping the previous ones).
+INLINE void copy_floats(float *dst, const float *src, size_t n) {
+    if (n < 8) {
+        for (size_t t = 0; t < n; t++) dst[t] = src[t];
+        return;
+    }
+    size_t t = 0;
+    for (; t + 8 <= n; t += 8) store(dst + t, load(src + t));
+    if (t < n) store(dst + n - 8, load(src + n - 8));
+}
+
+/// Copies the runs of one full row into a packed row.
+INLINE void gather_row(float *packed, const float *full, sweep_runs runs) {
+    for (size_t i = 0; i < runs.count; i++) copy_floats(packed + runs.packed[i], full + runs.start[i], runs.length[i]);
+}
+
+/// Copies one packed row into the runs of a full row (leaving the other columns as they are).
+INLINE void scatter_row(float *full, const float *packed, sweep_runs runs) {
+    for (size_t i = 0; i < runs.count; i++) copy_floats(full + runs.start[i], packed + runs.packed[i], runs.length[i]);
+}
+
+INLINE void gather_body(const float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
+    for (size_t r = 0; r < rows; r++) gather_row(packed + r * k, full + r * columns, runs);
+}
+
+INLINE void unpack_body(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
+    memset(full, 0, rows * columns * sizeof(float));
+    for (size_t o = 0; o < rows; o++) scatter_row(full + o * columns, packed + o * k, runs);
+    memset(packed, 0, rows * k * sizeof(float));
+}
+
+INLINE void adam_packed_body(float *w, float *m, float *v, float *packed, size_t rows, size_t columns, size_t k,
+                             sweep_runs runs, float *scratch, sweep_adam_step step) {
+    // `scratch` holds zeros outside the runs: it starts so, and Adam clears what it reads.
+    for (size_t o = 0; o < rows; o++) {
+        scatter_row(scratch, packed + o * k, runs);
+        adam_body(w + o * columns, scratch, m + o * columns, v + o * columns, columns, step);
+    }
+    memset(packed, 0, rows * k * sizeof(float));
+}
+
+// MARK: - ReLU
+
+/// h = z where z > 0, else slope·z (ReLU with slope 0 gives +0, also for NaN).
+INLINE void relu_body(const float *z, float *h, size_t count, float slope) {
+    const f8 vslope = splat(slope);
+    size_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const f8 v = load(z + i);
+        store(h + i, select(v > splat(0), v, slope == 0 ? splat(0) : vslope * v));
+    }
+    for (; i < count; i++) h[i] = z[i] > 0 ? z[i] : (slope == 0 ? 0 : slope * z[i]);
+}
+
+/// d ← d where z > 0, else slope·d (ReLU: 0 where z ≤ 0; a NaN z keeps d).
+INLINE void relu_backward_body(float *d, const float *z, size_t count, float slope) {
+    const f8 vslope = splat(slope);
+    size_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const f8 g = load(d + i), v = load(z + i);
+        store(d + i, slope == 0 ? select(v <= splat(0), splat(0), g) : select(v > splat(0), g, vslope * g));
+    }
+    for (; i < count; i++) {
+        if (slope == 0) {
+            if (z[i] <= 0) d[i] = 0;
+        } else {
+            d[i] = z[i] > 0 ? d[i] : slope * d[i];
+        }
     }
 }
 
@@ -166,17 +240,71 @@ int sweep_kernels_use_baseline(int on) {
 
 #define USE_AVX2 (HAS_AVX2 && !atomic_load_explicit(&baseline_only, memory_order_relaxed))
 
-AVX2 static void adam_avx2(float *w, float *g, float *m, float *v, size_t count, float b1, float b2,
-                           float step_size, float inv_root_c2, float eps, float shrink, float coupled) {
-    adam_body(w, g, m, v, count, b1, b2, step_size, inv_root_c2, eps, shrink, coupled);
+AVX2 static void adam_avx2(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step) {
+    adam_body(w, g, m, v, count, step);
 }
 
-void sweep_adam(float *w, float *g, float *m, float *v, size_t count, float b1, float b2, float step_size,
-                float inv_root_c2, float eps, float shrink, float coupled) {
+void sweep_adam(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step) {
     if (USE_AVX2)
-        adam_avx2(w, g, m, v, count, b1, b2, step_size, inv_root_c2, eps, shrink, coupled);
+        adam_avx2(w, g, m, v, count, step);
     else
-        adam_body(w, g, m, v, count, b1, b2, step_size, inv_root_c2, eps, shrink, coupled);
+        adam_body(w, g, m, v, count, step);
+}
+
+AVX2 static void gather_avx2(const float *full, float *packed, size_t rows, size_t columns, size_t k,
+                             sweep_runs runs) {
+    gather_body(full, packed, rows, columns, k, runs);
+}
+
+void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
+    if (USE_AVX2)
+        gather_avx2(full, packed, rows, columns, k, runs);
+    else
+        gather_body(full, packed, rows, columns, k, runs);
+}
+
+AVX2 static void unpack_avx2(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
+    unpack_body(full, packed, rows, columns, k, runs);
+}
+
+void sweep_unpack_runs(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
+    if (USE_AVX2)
+        unpack_avx2(full, packed, rows, columns, k, runs);
+    else
+        unpack_body(full, packed, rows, columns, k, runs);
+}
+
+AVX2 static void adam_packed_avx2(float *w, float *m, float *v, float *packed, size_t rows, size_t columns,
+                                  size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
+    adam_packed_body(w, m, v, packed, rows, columns, k, runs, scratch, step);
+}
+
+void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, size_t columns, size_t k,
+                       sweep_runs runs, float *scratch, sweep_adam_step step) {
+    if (USE_AVX2)
+        adam_packed_avx2(w, m, v, packed, rows, columns, k, runs, scratch, step);
+    else
+        adam_packed_body(w, m, v, packed, rows, columns, k, runs, scratch, step);
+}
+
+AVX2 static void relu_avx2(const float *z, float *h, size_t count, float slope) { relu_body(z, h, count, slope); }
+
+void sweep_relu(const float *z, float *h, size_t count, float slope) {
+    if (USE_AVX2)
+        relu_avx2(z, h, count, slope);
+    else
+        relu_body(z, h, count, slope);
+}
+
+AVX2 static void relu_backward_avx2(float *d, const float *z, size_t count, float slope) {
+    relu_backward_body(d, z, count, slope);
+}
+
+void sweep_relu_backward(float *d, const float *z, size_t count, float slope) {
+    if (USE_AVX2)
+        relu_backward_avx2(d, z, count, slope);
+    else
+        relu_backward_body(d, z, count, slope);
 }
 
 AVX2 static double bce_avx2(const float *logits, const float *targets, size_t count, float scale, float *gradient) {

@@ -1,3 +1,5 @@
+internal import CKernels
+
 /// The input columns (pixels) that are nonzero somewhere in the current batch, with packed copies
 /// of the batch and of the first layer's weights restricted to them: MNIST digits leave about a
 /// third of the pixels zero in every image of a batch of 128, so the first layer's two products
@@ -14,7 +16,12 @@ final class ActiveColumns {
     /// The active columns as runs of consecutive columns (MNIST rows leave a few runs per image
     /// row), so that packing and unpacking copy runs instead of single elements: run `i` starts
     /// at full column `runStart[i]`, packed column `runPacked[i]`, and is `runLength[i]` long.
-    private var runStart: [Int] = [], runPacked: [Int] = [], runLength: [Int] = []
+    private let runStart: UnsafeMutablePointer<Int>
+    private let runPacked: UnsafeMutablePointer<Int>
+    private let runLength: UnsafeMutablePointer<Int>
+    private var runCount = 0
+    /// One row of the full gradient, where Adam unpacks the packed gradient row by row.
+    private let scratch: UnsafeMutablePointer<Float>
     /// Whether packing is on: the first layer has at least `minimumOutputs` units (below that the
     /// saved multiply-adds do not pay for scanning and gathering the batch).
     let isEnabled: Bool
@@ -43,11 +50,20 @@ final class ActiveColumns {
         input = Matrix(rows: capacity, columns: inputs)
         weight = Matrix(rows: outputs, columns: inputs)
         grad = Matrix(rows: outputs, columns: inputs)
+        runStart = .allocate(capacity: inputs)
+        runPacked = .allocate(capacity: inputs)
+        runLength = .allocate(capacity: inputs)
+        scratch = .allocate(capacity: inputs)
+        scratch.initialize(repeating: 0, count: inputs)
     }
 
     deinit {
         index.deallocate()
         mask.deallocate()
+        runStart.deallocate()
+        runPacked.deallocate()
+        runLength.deallocate()
+        scratch.deallocate()
     }
 
     /// Finds the active columns of `x` (rows × inputs) and, when enabled and at least an eighth of
@@ -72,16 +88,15 @@ final class ActiveColumns {
         isPacked = count * 8 <= inputs * 7
         guard isPacked else { return false }
         let k = count
-        runStart.removeAll(keepingCapacity: true)
-        runPacked.removeAll(keepingCapacity: true)
-        runLength.removeAll(keepingCapacity: true)
+        runCount = 0
         for c in 0..<k {
             if c > 0 && index[c] == index[c - 1] + 1 {
-                runLength[runLength.count - 1] += 1
+                runLength[runCount - 1] += 1
             } else {
-                runStart.append(index[c])
-                runPacked.append(c)
-                runLength.append(1)
+                runStart[runCount] = index[c]
+                runPacked[runCount] = c
+                runLength[runCount] = 1
+                runCount += 1
             }
         }
         gather(x, rows: rows, into: input.data)
@@ -92,33 +107,25 @@ final class ActiveColumns {
     /// Copies the active columns of `rows` rows of a full matrix (rows × inputs) into a packed one
     /// (rows × count).
     private func gather(_ full: UnsafePointer<Float>, rows: Int, into packed: UnsafeMutablePointer<Float>) {
-        let k = count
-        for r in 0..<rows {
-            let src = full + r * inputs, dst = packed + r * k
-            for i in runStart.indices {
-                let from = src + runStart[i], to = dst + runPacked[i]
-                for t in 0..<runLength[i] { to[t] = from[t] }
-            }
-        }
+        sweep_gather_runs(full, packed, rows, inputs, count, runs)
+    }
+
+    private var runs: sweep_runs {
+        sweep_runs(start: runStart, packed: runPacked, length: runLength, count: runCount)
     }
 
     /// Writes the packed gradient into the full one (outputs × inputs), zero in inactive columns.
     /// Clears the packed gradient as it goes (see `gradIsZero`).
     func unpackGradient(into g: UnsafeMutablePointer<Float>) {
-        let k = count
-        let gp = grad.data
-        for o in 0..<outputs {
-            let src = gp + o * k, dst = g + o * inputs
-            var done = 0
-            for i in runStart.indices {
-                for j in done..<runStart[i] { dst[j] = 0 }
-                let from = src + runPacked[i], to = dst + runStart[i]
-                for t in 0..<runLength[i] { to[t] = from[t] }
-                done = runStart[i] + runLength[i]
-            }
-            for j in done..<inputs { dst[j] = 0 }
-            src.update(repeating: 0, count: k)
-        }
+        sweep_unpack_runs(g, grad.data, outputs, inputs, count, runs)
+        gradIsZero = true
+    }
+
+    /// One Adam step of the full weight `p` from the packed gradient, which is unpacked a row at a
+    /// time into a scratch row (the full gradient is never written). Clears the packed gradient.
+    func adam(_ p: Parameter, step: sweep_adam_step) {
+        sweep_adam_packed(
+            p.value.data, p.m.data, p.v.data, grad.data, outputs, inputs, count, runs, scratch, step)
         gradIsZero = true
     }
 }

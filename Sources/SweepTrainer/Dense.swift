@@ -53,17 +53,20 @@ final class Dense {
         // β = 1 into a cleared gradient gives the same bits as β = 0, without OpenBLAS's
         // separate pass that clears C first.
         if let packed {
+            // The gradient stays packed: Adam consumes it so, anything else unpacks it on reading.
             let k = packed.count
             gemm(
                 true, false, m: outputs, n: k, k: rows, dz, lda: outputs, packed.input.data, ldb: k,
                 beta: packed.gradIsZero ? 1 : 0, packed.grad.data, ldc: k)
-            packed.unpackGradient(into: weight.grad.data)
+            packed.gradIsZero = false
+            weight.leavePacked(packed)
         } else {
+            weight.dropPacked()
             gemm(
                 true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs,
                 beta: weight.gradIsZero ? 1 : 0, weight.grad.data, ldc: inputs)
+            weight.gradIsZero = false
         }
-        weight.gradIsZero = false
         bias.gradIsZero = false
         let db = bias.grad.data
         db.update(repeating: 0, count: outputs)

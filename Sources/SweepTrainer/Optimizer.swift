@@ -55,15 +55,20 @@ struct Optimizer {
             let stepSize = Float(self.lr / c1)
             let rootC2 = Float(c2.squareRoot())
             let eps = Float(config.eps)
-            let fb1 = Float(b1), fb2 = Float(b2)
             let decoupled = config.name == .adamw
             let shrink = decoupled ? 1 - lr * wd : 1
             let coupled = decoupled ? 0 : wd
-            let invRootC2 = 1 / rootC2
+            let constants = sweep_adam_step(
+                b1: Float(b1), b2: Float(b2), step_size: stepSize, inv_root_c2: 1 / rootC2, eps: eps, shrink: shrink,
+                coupled: coupled)
             for p in parameters {
-                sweep_adam(
-                    p.value.data, p.grad.data, p.m.data, p.v.data, p.count, fb1, fb2, stepSize, invRootC2, eps,
-                    shrink, coupled)
+                if let packed = p.packedGrad {
+                    p.dropPacked()
+                    packed.adam(p, step: constants)
+                    if !p.gradIsZero { p.grad.zero() }
+                } else {
+                    sweep_adam(p.value.data, p.grad.data, p.m.data, p.v.data, p.count, constants)
+                }
                 p.gradIsZero = true
             }
         }

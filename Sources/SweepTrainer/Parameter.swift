@@ -1,7 +1,11 @@
 /// A trainable tensor with its gradient and optimiser state (first and second moments).
 final class Parameter {
     let value: Matrix
-    let grad: Matrix
+    /// The gradient as stored; readers use `grad`, which first unpacks a pending packed gradient.
+    private let storedGrad: Matrix
+    /// A first-layer weight gradient that `Dense.backward` left packed to the batch's active
+    /// columns: unpacked into the gradient when `grad` is read, or consumed packed by Adam.
+    private(set) var packedGrad: ActiveColumns?
     /// Adam's m or SGD's momentum buffer.
     let m: Matrix
     /// Adam's v.
@@ -15,13 +19,29 @@ final class Parameter {
 
     init(rows: Int, columns: Int, penalised: Bool) {
         value = Matrix(rows: rows, columns: columns)
-        grad = Matrix(rows: rows, columns: columns)
+        storedGrad = Matrix(rows: rows, columns: columns)
         m = Matrix(rows: rows, columns: columns)
         v = Matrix(rows: rows, columns: columns)
         self.penalised = penalised
     }
 
     var count: Int { value.count }
+
+    /// The gradient (unpacked first if `Dense.backward` left it packed).
+    var grad: Matrix {
+        if let packed = packedGrad {
+            packed.unpackGradient(into: storedGrad.data)
+            packedGrad = nil
+            gradIsZero = false
+        }
+        return storedGrad
+    }
+
+    /// Records that this step's gradient is `packed.grad`, to be unpacked on demand.
+    func leavePacked(_ packed: ActiveColumns) { packedGrad = packed }
+
+    /// Forgets a pending packed gradient (a new gradient is about to overwrite it).
+    func dropPacked() { packedGrad = nil }
 
     /// Resets the optimiser state of element `i`.
     @inline(__always)

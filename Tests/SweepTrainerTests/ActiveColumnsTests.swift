@@ -102,4 +102,38 @@ struct ActiveColumnsTests {
             optB.update(plain.parameters)
         }
     }
+
+    @Test("Adam straight from the packed gradient trains like Adam on the unpacked one")
+    func adamFromPackedGradient() {
+        func net(packingMinimumOutputs: Int) -> (Network, Classifier) {
+            var rng = SplitMix64(seed: 14)
+            let n = Network(
+                widths: [16, 6, 3], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 4,
+                rng: &rng, packingMinimumOutputs: packingMinimumOutputs)
+            return (n, Classifier(network: n))
+        }
+        let (packed, packedClassifier) = net(packingMinimumOutputs: 1)
+        let (plain, plainClassifier) = net(packingMinimumOutputs: 64)
+        var optA = Optimizer(config: .init(name: .adam), lr: 0.01)
+        var optB = optA
+        let labels: [UInt8] = [0, 2, 1, 1]
+        for (step, zero) in [Set([0, 2, 7]), Set([1, 3, 4, 5, 6, 9, 10, 11]), Set([15, 14]), Set([8, 9])].enumerated() {
+            let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 40 + step)
+            labels.withUnsafeBufferPointer { l in
+                guard let base = l.baseAddress else { return }
+                var r1 = SplitMix64(seed: 0), r2 = SplitMix64(seed: 0)
+                _ = packedClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r1)
+                _ = plainClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r2)
+            }
+            #expect(packed.layers[0].weight.packedGrad != nil, "step \(step): the gradient is left packed")
+            optA.update(packed.parameters)
+            optB.update(plain.parameters)
+            #expect(packed.layers[0].weight.packedGrad == nil)
+            #expect(packed.layers[0].weight.grad.array.allSatisfy { $0 == 0 }, "cleared for the next step")
+        }
+        for (a, b) in zip(packed.parameters, plain.parameters) {
+            for (x, y) in zip(a.value.array, b.value.array) { #expect(abs(x - y) < 1e-5) }
+        }
+        #expect(packed.layers[0].weight.value.array != net(packingMinimumOutputs: 1).0.layers[0].weight.value.array)
+    }
 }

@@ -1,5 +1,6 @@
 import CKernels
 import Foundation
+import SweepTrainerConfig
 import Testing
 
 @testable import SweepTrainer
@@ -51,12 +52,54 @@ struct VectorKernelsTests {
         let m0 = randomFloats(count, scale: 0.01, rng: &rng), v0 = randomFloats(count, scale: 0.01, rng: &rng).map(abs)
         let (fast, base) = bothPaths { () -> [[Float]] in
             var w = w0, g = g0, m = m0, v = v0
-            sweep_adam(&w, &g, &m, &v, count, 0.9, 0.999, 1e-3, 1.2, 1e-8, 0.99, 0.01)
+            sweep_adam(&w, &g, &m, &v, count, Self.step)
             return [w, g, m, v]
         }
         #expect(fast.map { $0.map(\.bitPattern) } == base.map { $0.map(\.bitPattern) })
         #expect(fast[1].allSatisfy { $0 == 0 }, "the gradient is cleared")
         #expect(fast[0] != w0)
+    }
+
+    static let step = sweep_adam_step(
+        b1: 0.9, b2: 0.999, step_size: 1e-3, inv_root_c2: 1.2, eps: 1e-8, shrink: 0.99, coupled: 0.01)
+
+    @Test("Adam on a packed gradient gives the bits of unpacking it and then Adam, on both paths")
+    func adamPacked() {
+        var rng = SplitMix64(seed: 5)
+        let rows = 3, columns = 30
+        // Runs: columns 2..<5, 9..<21 (a run longer than one vector) and 29; k = 16.
+        let start = [2, 9, 29], packed = [0, 3, 15], length = [3, 12, 1]
+        let k = 16
+        let w0 = randomFloats(rows * columns, scale: 1, rng: &rng)
+        let m0 = randomFloats(rows * columns, scale: 0.01, rng: &rng)
+        let v0 = randomFloats(rows * columns, scale: 0.01, rng: &rng).map(abs)
+        let gp0 = randomFloats(rows * k, scale: 0.1, rng: &rng)
+        func run(fused: Bool) -> [[Float]] {
+            var w = w0, m = m0, v = v0, gp = gp0
+            var full = [Float](repeating: 7, count: rows * columns), scratch = [Float](repeating: 0, count: columns)
+            start.withUnsafeBufferPointer { s in
+                packed.withUnsafeBufferPointer { p in
+                    length.withUnsafeBufferPointer { l in
+                        let runs = sweep_runs(
+                            start: s.baseAddress, packed: p.baseAddress, length: l.baseAddress, count: 3)
+                        if fused {
+                            sweep_adam_packed(&w, &m, &v, &gp, rows, columns, k, runs, &scratch, Self.step)
+                        } else {
+                            sweep_unpack_runs(&full, &gp, rows, columns, k, runs)
+                            #expect(full[0] == 0 && full[2] == gp0[0] && full[28] == 0 && full[29] == gp0[15])
+                            sweep_adam(&w, &full, &m, &v, rows * columns, Self.step)
+                        }
+                    }
+                }
+            }
+            #expect(gp.allSatisfy { $0 == 0 }, "the packed gradient is cleared")
+            return [w, m, v]
+        }
+        let (fast, base) = bothPaths { [run(fused: true), run(fused: false)] }
+        let bits = { (x: [[Float]]) in x.map { $0.map(\.bitPattern) } }
+        #expect(bits(fast[0]) == bits(fast[1]))
+        #expect(bits(fast[0]) == bits(base[0]))
+        #expect(bits(base[0]) == bits(base[1]))
     }
 
     @Test("Bernoulli loss: the AVX2 and baseline code give the same sum and gradient bits")
@@ -93,6 +136,29 @@ struct VectorKernelsTests {
         #expect(fast.map(\.bitPattern) == base.map(\.bitPattern))
         for (r, item) in index.enumerated() {
             for j in 0..<size { #expect(fast[r * size + j] == Float(images[item * size + j]) / 255) }
+        }
+    }
+
+    @Test("(leaky) ReLU forward and backward match the scalar definitions on both paths", arguments: [Float(0), 0.01])
+    func relu(slope: Float) {
+        var rng = SplitMix64(seed: 6)
+        var z = randomFloats(8 * 5 + 3, scale: 1, rng: &rng)
+        z[0] = 0
+        z[1] = -0.0
+        z[2] = .nan
+        let d0 = randomFloats(z.count, scale: 1, rng: &rng)
+        let activation: SweepTrainerConfig.Activation = slope == 0 ? .relu : .leakyRelu
+        let (fast, base) = bothPaths { () -> [[Float]] in
+            var h = [Float](repeating: 9, count: z.count), d = d0
+            sweep_relu(z, &h, z.count, slope)
+            sweep_relu_backward(&d, z, z.count, slope)
+            return [h, d]
+        }
+        #expect(fast.map { $0.map(\.bitPattern) } == base.map { $0.map(\.bitPattern) })
+        for i in z.indices {
+            #expect(fast[0][i].bitPattern == activation.value(z[i]).bitPattern, "h[\(i)] for z = \(z[i])")
+            let expected = z[i].isNaN ? (slope == 0 ? d0[i] : slope * d0[i]) : d0[i] * activation.derivative(z[i])
+            #expect(fast[1][i] == expected, "d[\(i)] for z = \(z[i])")  // ReLU gives +0 where d·0 is −0
         }
     }
 }

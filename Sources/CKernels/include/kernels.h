@@ -8,10 +8,42 @@
 // for AVX2 (chosen at run time when the CPU has it) and for the baseline target. Both give the
 // same bits: no fused multiply-add, and only correctly rounded operations or fixed polynomials.
 
-/// One Adam/AdamW step over `count` elements (PyTorch's update; weight decay coupled into the
-/// gradient, or decoupled as `shrink` of the weights), clearing each gradient element it reads.
-void sweep_adam(float *w, float *g, float *m, float *v, size_t count, float b1, float b2, float step_size,
-                float inv_root_c2, float eps, float shrink, float coupled);
+/// The constants of one Adam/AdamW step (PyTorch's update): w ← w·shrink − step_size·m̂ /
+/// (√v̂·inv_root_c2 + eps), with weight decay coupled into the gradient (`coupled`) or decoupled
+/// (`shrink` = 1 − lr·wd).
+typedef struct {
+    float b1, b2, step_size, inv_root_c2, eps, shrink, coupled;
+} sweep_adam_step;
+
+/// One Adam/AdamW step over `count` elements, clearing each gradient element it reads.
+void sweep_adam(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step);
+
+/// The active columns of a packed first layer, as runs of consecutive columns: run i starts at
+/// full column start[i] and packed column packed[i], and is length[i] long.
+typedef struct {
+    const ptrdiff_t *start, *packed, *length;
+    size_t count;
+} sweep_runs;
+
+/// Copies the runs of each of `rows` full rows (rows × columns) into a packed matrix (rows × k).
+void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs);
+
+/// Writes a packed gradient (rows × k) into the full one (rows × columns), zero outside the
+/// runs, and clears the packed one.
+void sweep_unpack_runs(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs);
+
+/// One Adam step over a full weight matrix (rows × columns) whose gradient is still packed
+/// (rows × k): each row's gradient is unpacked into `scratch` (columns floats, all zero on entry
+/// and on return) and consumed from there, so the full gradient is never written. Clears the
+/// packed gradient; same bits as `sweep_unpack_runs` followed by `sweep_adam`.
+void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, size_t columns, size_t k,
+                       sweep_runs runs, float *scratch, sweep_adam_step step);
+
+/// ReLU (slope 0) or leaky ReLU: h = z where z > 0, else slope·z (+0 for ReLU, also for NaN).
+void sweep_relu(const float *z, float *h, size_t count, float slope);
+
+/// Back through (leaky) ReLU: d ← d where z > 0, else slope·d (ReLU: 0 where z ≤ 0).
+void sweep_relu_backward(float *d, const float *z, size_t count, float slope);
 
 /// Bernoulli negative log-likelihood with logits, Σ max(ℓ,0) − ℓx + log(1+e^−|ℓ|) over `count`
 /// elements; writes the gradient (σ(ℓ) − x)·scale when `gradient` is not null.
