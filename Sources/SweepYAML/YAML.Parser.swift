@@ -9,6 +9,8 @@ extension YAML {
         static let maxExpandedNodes = 10_000_000
 
         let source: SourceText
+        /// The source's file in `Mark.Files` (looked up once, not per mark).
+        let fileNumber: UInt32
         let parser: UnsafeMutablePointer<yaml_parser_t>
         let input: UnsafeMutableBufferPointer<UInt8>
         var initialized = false
@@ -110,6 +112,7 @@ extension YAML {
 
         init(_ source: SourceText, builder: any YAMLTreeBuilder) {
             self.source = source
+            fileNumber = Mark.Files.number(of: source.file)
             self.builder = builder
             parser = .allocate(capacity: 1)
             input = .allocate(capacity: max(1, source.bytes.count))
@@ -135,7 +138,7 @@ extension YAML {
         }
 
         func mark(_ m: yaml_mark_t) -> Mark {
-            Mark(file: source.file, line: Int(m.line) + 1, column: Int(m.column) + 1)
+            Mark(fileNumber: fileNumber, line: Int(m.line) + 1, column: Int(m.column) + 1)
         }
 
         static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
