@@ -1,3 +1,4 @@
+import SweepTrainerConfig
 import Testing
 
 @testable import SweepTrainer
@@ -72,12 +73,18 @@ struct ActiveColumnsTests {
         }
     }
 
-    @Test("over optimiser steps with a different set of zero columns each batch, packed gradients equal unpacked ones")
-    func packedGradientsAcrossSteps() {
+    /// Two copies of one small network, the first packing its first layer and the second never,
+    /// trained side by side with Adam on batches whose `zeros` columns are zero. `inspect` runs
+    /// after each backward pass, before the optimiser step; `stepped` after it.
+    static func sideBySide(
+        seed: Int, activation: SweepTrainerConfig.Activation, zeros: [Set<Int>], batchSeed: Int,
+        inspect: (_ step: Int, _ packed: Network, _ plain: Network) -> Void = { _, _, _ in },
+        stepped: (_ step: Int, _ packed: Network) -> Void = { _, _ in }
+    ) -> (packed: Network, plain: Network) {
         func net(packingMinimumOutputs: Int) -> (Network, Classifier) {
-            var rng = SplitMix64(seed: 13)
+            var rng = SplitMix64(seed: seed)
             let n = Network(
-                widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 4,
+                widths: [16, 6, 3], activation: activation, initializer: .xavierUniform, dropout: 0, capacity: 4,
                 rng: &rng, packingMinimumOutputs: packingMinimumOutputs)
             return (n, Classifier(network: n))
         }
@@ -86,54 +93,51 @@ struct ActiveColumnsTests {
         var optA = Optimizer(config: .init(name: .adam), lr: 0.01)
         var optB = optA
         let labels: [UInt8] = [0, 2, 1, 1]
-        for (step, zero) in [Set([0, 2, 7]), Set([1, 3, 4, 5, 6, 9, 10, 11]), Set([15]), Set([8, 14])].enumerated() {
-            let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 20 + step)
+        for (step, zero) in zeros.enumerated() {
+            let x = batch(rows: 4, columns: 16, zero: zero, seed: batchSeed + step)
             labels.withUnsafeBufferPointer { l in
                 guard let base = l.baseAddress else { return }
                 var r1 = SplitMix64(seed: 0), r2 = SplitMix64(seed: 0)
                 _ = packedClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r1)
                 _ = plainClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r2)
             }
-            #expect(packed.active.isPacked == (zero.count >= 2) && !plain.active.isPacked)
+            inspect(step, packed, plain)
+            optA.update(packed.parameters)
+            optB.update(plain.parameters)
+            stepped(step, packed)
+        }
+        return (packed, plain)
+    }
+
+    @Test("over optimiser steps with a different set of zero columns each batch, packed gradients equal unpacked ones")
+    func packedGradientsAcrossSteps() {
+        let zeros = [Set([0, 2, 7]), Set([1, 3, 4, 5, 6, 9, 10, 11]), Set([15]), Set([8, 14])]
+        _ = Self.sideBySide(seed: 13, activation: .tanh, zeros: zeros, batchSeed: 20) { step, packed, plain in
+            #expect(packed.active.isPacked == (zeros[step].count >= 2) && !plain.active.isPacked)
             for (a, b) in zip(packed.layers[0].weight.grad.array, plain.layers[0].weight.grad.array) {
                 #expect(abs(a - b) < 1e-6, "step \(step)")
             }
-            optA.update(packed.parameters)
-            optB.update(plain.parameters)
         }
     }
 
     @Test("Adam straight from the packed gradient trains like Adam on the unpacked one")
     func adamFromPackedGradient() {
-        func net(packingMinimumOutputs: Int) -> (Network, Classifier) {
-            var rng = SplitMix64(seed: 14)
-            let n = Network(
-                widths: [16, 6, 3], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 4,
-                rng: &rng, packingMinimumOutputs: packingMinimumOutputs)
-            return (n, Classifier(network: n))
-        }
-        let (packed, packedClassifier) = net(packingMinimumOutputs: 1)
-        let (plain, plainClassifier) = net(packingMinimumOutputs: 64)
-        var optA = Optimizer(config: .init(name: .adam), lr: 0.01)
-        var optB = optA
-        let labels: [UInt8] = [0, 2, 1, 1]
-        for (step, zero) in [Set([0, 2, 7]), Set([1, 3, 4, 5, 6, 9, 10, 11]), Set([15, 14]), Set([8, 9])].enumerated() {
-            let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 40 + step)
-            labels.withUnsafeBufferPointer { l in
-                guard let base = l.baseAddress else { return }
-                var r1 = SplitMix64(seed: 0), r2 = SplitMix64(seed: 0)
-                _ = packedClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r1)
-                _ = plainClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r2)
-            }
-            #expect(packed.layers[0].weight.packedGrad != nil, "step \(step): the gradient is left packed")
-            optA.update(packed.parameters)
-            optB.update(plain.parameters)
-            #expect(packed.layers[0].weight.packedGrad == nil)
-            #expect(packed.layers[0].weight.grad.array.allSatisfy { $0 == 0 }, "cleared for the next step")
-        }
+        let zeros = [Set([0, 2, 7]), Set([1, 3, 4, 5, 6, 9, 10, 11]), Set([15, 14]), Set([8, 9])]
+        var rng = SplitMix64(seed: 14)
+        let initial = Network(
+            widths: [16, 6, 3], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 4, rng: &rng)
+        let (packed, plain) = Self.sideBySide(
+            seed: 14, activation: .relu, zeros: zeros, batchSeed: 40,
+            inspect: { step, packed, _ in
+                #expect(packed.layers[0].weight.packedGrad != nil, "step \(step): the gradient is left packed")
+            },
+            stepped: { _, packed in
+                #expect(packed.layers[0].weight.packedGrad == nil)
+                #expect(packed.layers[0].weight.grad.array.allSatisfy { $0 == 0 }, "cleared for the next step")
+            })
         for (a, b) in zip(packed.parameters, plain.parameters) {
             for (x, y) in zip(a.value.array, b.value.array) { #expect(abs(x - y) < 1e-5) }
         }
-        #expect(packed.layers[0].weight.value.array != net(packingMinimumOutputs: 1).0.layers[0].weight.value.array)
+        #expect(packed.layers[0].weight.value.array != initial.layers[0].weight.value.array)
     }
 }
