@@ -1,5 +1,4 @@
 public import Collections
-public import SweepYAML
 
 /// A node of a composed config: a typed value plus the place it came from.
 ///

@@ -11,7 +11,8 @@ final class Network {
     let capacity: Int
     /// Pre-activations per layer.
     let z: [Matrix]
-    /// Post-activation (after dropout) per hidden layer.
+    /// Post-activation (after dropout) per hidden layer; the same matrices as `z` when the
+    /// activation applies in place (then `z` holds the activations after the forward pass).
     let h: [Matrix]
     /// Dropout scales (0 or 1/(1−p)) per hidden layer.
     let mask: [Matrix]
@@ -38,7 +39,9 @@ final class Network {
         self.capacity = capacity
         z = layers.map { Matrix(rows: capacity, columns: $0.outputs) }
         let hidden = layers.dropLast()
-        h = hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
+        h =
+            activation.appliesInPlace
+            ? Array(z.prefix(hidden.count)) : hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
         mask = hidden.map { Matrix(rows: dropout > 0 ? capacity : 0, columns: $0.outputs) }
         dh = hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
         meanAbs = hidden.map { [Float](repeating: 0, count: $0.outputs) }
