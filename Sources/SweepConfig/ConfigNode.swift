@@ -20,8 +20,8 @@ public struct ConfigNode: Sendable, CustomStringConvertible {
         case string(String)
         /// The mandatory-value marker `???`.
         case missing
-        /// A mapping with ordered string keys.
-        case mapping(OrderedDictionary<String, ConfigNode>)
+        /// A mapping with ordered string keys (boxed, so that every node is smaller).
+        indirect case mapping(OrderedDictionary<String, ConfigNode>)
         /// A sequence.
         case sequence([ConfigNode])
     }

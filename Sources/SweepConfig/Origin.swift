@@ -4,8 +4,9 @@ public import SweepYAML
 public enum Origin: Sendable, Hashable, CustomStringConvertible {
     /// A place in a YAML file.
     case file(Mark)
-    /// A command-line override; `column` is 1-based within `text`.
-    case override(text: String, column: Int)
+    /// A command-line override; `column` is 1-based within `text`. Boxed (`indirect`): overrides
+    /// are few, and a file mark then fits inline, so an origin copies without reference counting.
+    indirect case override(text: String, column: Int)
     /// Made by the program (a default, an empty mapping).
     case none
 
