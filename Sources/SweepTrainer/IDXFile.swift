@@ -33,7 +33,7 @@ public enum IDXFile {
     static func readArray(_ path: String, magic: UInt32, dimensions: Int) throws(TrainerError) -> (
         header: [UInt32], values: [UInt8]
     ) {
-        let file = try open(path)
+        let (file, descriptor) = try open(path)
         defer { gzclose(file) }
         let headerBytes = 4 + 4 * dimensions
         let head = try read(file, upTo: headerBytes, path: path)
@@ -46,7 +46,7 @@ public enum IDXFile {
         let expected = headerBytes + count
         // Allocated by what the file holds, not by what the header claims (a corrupt header
         // must not ask for terabytes): the size on disk, or the gzip trailer's.
-        let hint = contentSize(path, file).map { max(0, $0 - headerBytes) } ?? 1 << 20
+        let hint = contentSize(descriptor, file).map { max(0, $0 - headerBytes) } ?? 1 << 20
         let values = try read(file, upTo: count, capacity: hint, path: path)
         if values.count < count {
             throw .truncated(path: path, expectedBytes: expected, foundBytes: headerBytes + values.count)
@@ -102,13 +102,19 @@ public enum IDXFile {
     }
 
     /// Opens `path` for reading through zlib (gzip-compressed or raw).
-    static func open(_ path: String) throws(TrainerError) -> gzFile {
-        if !FileManager.default.fileExists(atPath: path) {
-            throw .missingFile(path: path.hasSuffix(".gz") ? String(path.dropLast(3)) : path)
+    static func open(_ path: String) throws(TrainerError) -> (file: gzFile, descriptor: Int32) {
+        let descriptor = Foundation.open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw .missingFile(path: path.hasSuffix(".gz") ? String(path.dropLast(3)) : path) }
+            throw .io(path: path, message: "cannot open")
         }
-        guard let file = gzopen(path, "rb") else { throw .io(path: path, message: "cannot open") }
+        // zlib owns the descriptor from here (gzclose closes it).
+        guard let file = gzdopen(descriptor, "rb") else {
+            close(descriptor)
+            throw .io(path: path, message: "cannot open")
+        }
         _ = gzbuffer(file, 1 << 17)
-        return file
+        return (file, descriptor)
     }
 
     /// Up to `count` more (decompressed) bytes, fewer at the end of the file; `capacity` is the
@@ -157,18 +163,16 @@ public enum IDXFile {
         }
     }
 
-    /// The size of the content of `path` (opened as `file`, its header read), as a hint for
-    /// allocating: the file's size, or for a gzip file the size its trailer records (only the last
-    /// member's, modulo 2³², at most deflate's ratio allows); nil when unknown.
-    static func contentSize(_ path: String, _ file: gzFile) -> Int? {
-        let fd = Foundation.open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+    /// The size of the content of the file open as `descriptor` and `file` (its header read), as
+    /// a hint for allocating: the file's size, or for a gzip file the size its trailer records
+    /// (only the last member's, modulo 2³², at most deflate's ratio allows); nil when unknown.
+    /// `pread` leaves the offset zlib reads from where it is.
+    static func contentSize(_ descriptor: Int32, _ file: gzFile) -> Int? {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return nil }
         if gzdirect(file) == 1 { return Int(info.st_size) }
         var trailer = [UInt8](repeating: 0, count: 4)
-        guard info.st_size >= 4, pread(fd, &trailer, 4, info.st_size - 4) == 4 else { return nil }
+        guard info.st_size >= 4, pread(descriptor, &trailer, 4, info.st_size - 4) == 4 else { return nil }
         // A corrupt trailer cannot claim more than deflate's best ratio (about 1032:1).
         return min(trailer.reversed().reduce(0) { $0 << 8 | Int($1) }, 1032 * Int(info.st_size))
     }

@@ -61,16 +61,7 @@ struct Optimizer {
             let constants = sweep_adam_step(
                 b1: Float(b1), b2: Float(b2), step_size: stepSize, inv_root_c2: 1 / rootC2, eps: eps, shrink: shrink,
                 coupled: coupled)
-            for p in parameters {
-                if let packed = p.packedGrad {
-                    p.dropPacked()
-                    packed.adam(p, step: constants)
-                    if !p.gradIsZero { p.grad.zero() }
-                } else {
-                    sweep_adam(p.value.data, p.grad.data, p.m.data, p.v.data, p.count, constants)
-                }
-                p.gradIsZero = true
-            }
+            for p in parameters { p.adam(constants) }
         }
     }
 }

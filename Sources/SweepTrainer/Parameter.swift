@@ -1,3 +1,5 @@
+internal import CKernels
+
 /// A trainable tensor with its gradient and optimiser state (first and second moments).
 final class Parameter {
     let value: Matrix
@@ -42,6 +44,20 @@ final class Parameter {
 
     /// Forgets a pending packed gradient (a new gradient is about to overwrite it).
     func dropPacked() { packedGrad = nil }
+
+    /// One Adam/AdamW step from this step's gradient, packed or stored; leaves the gradient
+    /// cleared (`gradIsZero`).
+    func adam(_ step: sweep_adam_step) {
+        if let packed = packedGrad {
+            packedGrad = nil
+            packed.adam(self, step: step)
+            // A stored gradient that the packed one replaced (two backward passes without a step).
+            if !gradIsZero { storedGrad.zero() }
+        } else {
+            sweep_adam(value.data, storedGrad.data, m.data, v.data, count, step)
+        }
+        gradIsZero = true
+    }
 
     /// Resets the optimiser state of element `i`.
     @inline(__always)
