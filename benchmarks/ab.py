@@ -4,8 +4,8 @@
     benchmarks/ab.py N CMD_A... -- CMD_B... [-- CMD_C...]
 
 Runs each command N times, interleaved (A, B, A, B, ...), with stdout discarded, and prints per
-command the minimum and median CPU time (user + system of the child), the minimum wall time and
-the peak resident memory. Interleaving keeps the host's slow drifts out of the comparison; a
+command the minimum and median CPU time (user + system of the child), the minimum and median wall
+time and the peak resident memory. Interleaving keeps the host's slow drifts out of the comparison; a
 difference smaller than the spread of the medians is noise.
 """
 import os
@@ -45,7 +45,7 @@ def main() -> None:
         wall = [s[1] for s in samples[k]]
         rss = max(s[2] for s in samples[k]) / 1024
         print(f"{' '.join(command)[:70]:70s} cpu min {min(cpu):.3f} s, median {statistics.median(cpu):.3f} s; "
-              f"wall min {min(wall):.3f} s; peak {rss:.0f} MB")
+              f"wall min {min(wall):.3f} s, median {statistics.median(wall):.3f} s; peak {rss:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,27 @@ extension ConfigNode {
 
     /// The node as JSON in UTF-8 bytes, as ``jsonText(indent:)`` writes it.
     public func jsonBytes(indent: Int = 2) -> [UInt8] {
+        jsonBytes(indent: indent, parallelAbove: Parallel.minimumNodes)
+    }
+
+    /// The JSON bytes, written in two halves on two threads for a tree of at least `parallelAbove` nodes.
+    func jsonBytes(indent: Int, parallelAbove: Int) -> [UInt8] {
         var writer = JSONWriter(indent: indent)
+        if case .mapping(let mapping) = value, mapping.count >= 2, hasAtLeast(parallelAbove) {
+            // A large tree: the two halves of the top-level keys written on two threads.
+            let middle = mapping.count / 2
+            let (first, second) = Parallel.pair(
+                { JSONWriter.entries(of: mapping, in: 0..<middle, indent: indent) },
+                { JSONWriter.entries(of: mapping, in: middle..<mapping.count, indent: indent) })
+            writer.bytes.reserveCapacity(first.count + second.count + 4)
+            writer.bytes.append(UInt8(ascii: "{"))
+            writer.bytes.append(contentsOf: first)
+            writer.bytes.append(UInt8(ascii: ","))
+            writer.bytes.append(contentsOf: second)
+            writer.newline(0)
+            writer.bytes.append(UInt8(ascii: "}"))
+            return writer.bytes
+        }
         writer.write(self, level: 0)
         return writer.bytes
     }
@@ -62,16 +82,28 @@ private struct JSONWriter {
         case .mapping(let mapping):
             if mapping.isEmpty { return ascii("{}") }
             bytes.append(UInt8(ascii: "{"))
-            for (index, (key, item)) in mapping.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(level + 1)
-                string(key)
-                indent > 0 ? ascii(": ") : ascii(":")
-                write(item, level: level + 1)
-            }
+            write(entriesOf: mapping, in: 0..<mapping.count, level: level)
             newline(level)
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// The entries of a mapping at `level` in `range`, separated by commas (none before the first).
+    mutating func write(entriesOf mapping: OrderedMapping, in range: Range<Int>, level: Int) {
+        for index in range {
+            if index > range.lowerBound { bytes.append(UInt8(ascii: ",")) }
+            newline(level + 1)
+            string(mapping.keys[index])
+            indent > 0 ? ascii(": ") : ascii(":")
+            write(mapping.values[index], level: level + 1)
+        }
+    }
+
+    /// The bytes of a top-level mapping's entries in `range`.
+    static func entries(of mapping: OrderedMapping, in range: Range<Int>, indent: Int) -> [UInt8] {
+        var writer = JSONWriter(indent: indent)
+        writer.write(entriesOf: mapping, in: range, level: 0)
+        return writer.bytes
     }
 
     mutating func string(_ s: String) {

@@ -85,6 +85,8 @@ extension ConfigNode {
 
     /// Every `???` left in the tree, with its key path.
     public func missingValues() -> [(path: String, node: ConfigNode)] {
+        // Most trees have none: find that out without building any key path.
+        guard containsMissing else { return [] }
         var found: [(path: String, node: ConfigNode)] = []
         var keys: [PathStep] = []
         collectMissing(&keys, into: &found)
@@ -127,6 +129,16 @@ extension ConfigNode {
 }
 
 extension ConfigNode {
+    /// Whether a `???` is left anywhere in the tree.
+    fileprivate var containsMissing: Bool {
+        switch value {
+        case .missing: return true
+        case .mapping(let mapping): return mapping.values.contains { $0.containsMissing }
+        case .sequence(let items): return items.contains { $0.containsMissing }
+        default: return false
+        }
+    }
+
     /// False for a scalar other than `???` (a leaf the walk for unset values can skip).
     fileprivate var mayHoldMissing: Bool {
         switch value {

@@ -10,6 +10,8 @@ final class Interpolator {
     private let environment: [String: String]
     private var resolved: [String: ConfigNode] = [:]
     private var inProgress: [String] = []
+    /// A tree of at least this many nodes is resolved in two halves on two threads.
+    private let parallelAbove: Int
 
     /// How long a chain of interpolations referring to interpolations may be.
     static let maxDepth = 500
@@ -17,15 +19,58 @@ final class Interpolator {
     /// The resolvers that `${name:…}` may call.
     static let resolvers = ["oc.env", "oc.select", "oc.decode"]
 
-    init(root: ConfigNode, environment: [String: String]) {
+    init(root: ConfigNode, environment: [String: String], parallelAbove: Int = Parallel.minimumNodes) {
         self.root = root
         self.environment = environment
+        self.parallelAbove = parallelAbove
     }
 
     /// The whole tree with every interpolation replaced by its value.
     func resolveAll() throws(ConfigError) -> ConfigNode {
+        if case .mapping(let mapping) = root.value, mapping.count >= 2, root.hasAtLeast(parallelAbove),
+            let resolved = resolveInHalves(mapping)
+        {
+            return resolved
+        }
         var path: [String] = []
         return try resolveTree(root, path: &path) ?? root
+    }
+
+    /// The root mapping resolved in two halves of its keys on two threads, each with an interpolator
+    /// of its own; nil when either half fails, so that the serial walk reports the very error it
+    /// always reports. (Resolution is deterministic, so two successful halves give what the serial
+    /// walk gives.)
+    private func resolveInHalves(_ mapping: OrderedMapping) -> ConfigNode? {
+        let root = self.root
+        let environment = self.environment
+        let middle = mapping.count / 2
+        let (first, second) = Parallel.pair(
+            { Interpolator(root: root, environment: environment).resolveEntries(of: mapping, in: 0..<middle) },
+            {
+                Interpolator(root: root, environment: environment).resolveEntries(
+                    of: mapping, in: middle..<mapping.count)
+            })
+        guard let first, let second else { return nil }
+        if first.isEmpty && second.isEmpty { return root }
+        var out = mapping
+        for (index, node) in first + second { out.values[index] = node }
+        return ConfigNode(.mapping(out), origin: root.origin)
+    }
+
+    /// The entries of the root mapping in `range` that interpolation changes, by index; nil on an error.
+    private func resolveEntries(of mapping: OrderedMapping, in range: Range<Int>) -> [(Int, ConfigNode)]? {
+        var changed: [(Int, ConfigNode)] = []
+        var path: [String] = []
+        for index in range {
+            path.append(mapping.keys[index])
+            defer { path.removeLast() }
+            do {
+                if let node = try resolveTree(mapping.values[index], path: &path) { changed.append((index, node)) }
+            } catch {
+                return nil
+            }
+        }
+        return changed
     }
 
     /// The subtree at `path` resolved, or nil when it holds no interpolation (so that unchanged

@@ -66,7 +66,7 @@ enum ScalarResolver {
     /// Which implicit resolver matches first, keyed by the first character as PyYAML does.
     static func implicitKind(_ text: String) -> Kind {
         // Fast path: most texts start with a byte no resolver looks at.
-        if let first = text.utf8.first, !resolverFirstBytes.contains(first) { return .string }
+        if let first = text.utf8.first, !isResolverFirstByte(first) { return .string }
         return quickKind(text) ?? fullKind(text)
     }
 
@@ -137,8 +137,19 @@ enum ScalarResolver {
         return index == bytes.endIndex && index != exponentStart ? .float : nil
     }
 
-    /// The first bytes the implicit resolvers are keyed on (and `\n`, which may end an empty match).
-    static let resolverFirstBytes: Set<UInt8> = Set("~nNyYtTfFoO<=.-+0123456789\n".utf8)
+    /// Whether the implicit resolvers are keyed on this first byte (`~nNyYtTfFoO<=.-+`, digits, and
+    /// `\n`, which may end an empty match). A switch, not a set: it runs for every plain scalar.
+    static func isResolverFirstByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+            UInt8(ascii: "O"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "."), UInt8(ascii: "-"),
+            UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "\n"):
+            return true
+        default:
+            return false
+        }
+    }
 
     static func isNull(_ b: [UInt8]) -> Bool {
         isNull(String(decoding: b, as: UTF8.self))

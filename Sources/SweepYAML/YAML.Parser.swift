@@ -14,6 +14,10 @@ extension YAML {
         let parser: UnsafeMutablePointer<yaml_parser_t>
         let input: UnsafeMutableBufferPointer<UInt8>
         var initialized = false
+        /// Where the events come from (libyaml on a second thread for a large input).
+        var stream: EventStream?
+        /// Whether libyaml runs on a second thread.
+        let mode: EventStream.Mode
 
         /// What the parser keeps of a finished node: enough to check merge keys and report errors.
         struct Item {
@@ -110,8 +114,9 @@ extension YAML {
         var expanded = 0
         var hasRoot = false
 
-        init(_ source: SourceText, builder: any YAMLTreeBuilder) {
+        init(_ source: SourceText, builder: any YAMLTreeBuilder, mode: EventStream.Mode = .automatic) {
             self.source = source
+            self.mode = mode
             fileNumber = Mark.Files.number(of: source.file)
             self.builder = builder
             parser = .allocate(capacity: 1)
@@ -120,21 +125,25 @@ extension YAML {
         }
 
         deinit {
+            // The producer thread (if any) must stop before its parser goes.
+            stream?.close()
             if initialized { yaml_parser_delete(parser) }
             parser.deallocate()
             input.deallocate()
         }
 
         /// Parses `source` into `builder`; false when the document is empty.
-        static func parse(_ source: SourceText, into builder: any YAMLTreeBuilder) throws(YAMLError) -> Bool {
-            var parser = Parser(source, builder: builder)
+        static func parse(
+            _ source: SourceText, into builder: any YAMLTreeBuilder, mode: EventStream.Mode = .automatic
+        ) throws(YAMLError) -> Bool {
+            var parser = Parser(source, builder: builder, mode: mode)
             return try parser.run()
         }
 
         /// Parses `source` into a `Node` tree; nil when the document is empty.
-        static func parse(_ source: SourceText) throws(YAMLError) -> Node? {
+        static func parse(_ source: SourceText, mode: EventStream.Mode = .automatic) throws(YAMLError) -> Node? {
             let builder = NodeBuilder()
-            return try parse(source, into: builder) ? builder.root : nil
+            return try parse(source, into: builder, mode: mode) ? builder.root : nil
         }
 
         func mark(_ m: yaml_mark_t) -> Mark {
@@ -160,13 +169,15 @@ extension YAML {
             initialized = true
             yaml_parser_set_input_string(parser, input.baseAddress, source.bytes.count)
             // No explicit encoding: libyaml then skips a leading BOM without counting it as a column.
+            let events = EventStream(parser: parser, size: source.bytes.count, mode: mode)
+            stream = events
             var documents = 0
-            var event = yaml_event_t()
             while true {
-                guard yaml_parser_parse(parser, &event) == 1 else {
+                guard let pointer = events.next() else {
+                    events.close()
                     throw YAMLError(ErrorTranslator(source: source, parser: parser.pointee).diagnostic())
                 }
-                defer { yaml_event_delete(&event) }
+                let event = pointer.pointee
                 let start = mark(event.start_mark)
                 switch event.type {
                 case YAML_STREAM_END_EVENT:

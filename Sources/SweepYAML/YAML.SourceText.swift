@@ -9,14 +9,14 @@ extension YAML {
     struct SourceText {
         let bytes: [UInt8]
         let file: String
-        /// The byte offset where each line starts (line 1 first), computed once.
-        let lineStarts: [Int]
+        /// The byte offset where each line starts (line 1 first). Computed when asked, which only
+        /// a diagnostic does: a parse that succeeds never pays for it.
+        var lineStarts: [Int] { Self.lineStarts(of: bytes) }
 
-        /// Wraps bytes and indexes their line starts.
+        /// Wraps bytes.
         init(bytes: [UInt8], file: String) {
             self.bytes = bytes
             self.file = file
-            self.lineStarts = Self.lineStarts(of: bytes)
         }
 
         /// Reads a whole file, with clear errors for a missing file, a directory or no permission.
@@ -151,6 +151,7 @@ extension YAML {
 
         /// The text of a 1-based line, without its line break; "" past the end.
         func line(_ number: Int) -> String {
+            let lineStarts = lineStarts
             guard number >= 1, number <= lineStarts.count else { return "" }
             let start = lineStarts[number - 1]
             var end = start
@@ -179,6 +180,7 @@ extension YAML {
 
         /// The byte offset of a 1-based line and column (clamped to the end of that line); nil past the end.
         func offset(of mark: Mark) -> Int? {
+            let lineStarts = lineStarts
             guard mark.line >= 1, mark.line <= lineStarts.count else { return nil }
             var i = lineStarts[mark.line - 1]
             var column = 1

@@ -14,19 +14,28 @@ import Testing
         var rng = EmitterRoundTripTests.SplitMix(state: 99)
         var errors = 0
         var empty: [String] = []
+        var differing: [String] = []
         for _ in 0..<3000 {
             let count = Int.random(in: 1...24, using: &rng)
             let text = (0..<count).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)] }
                 .joined()
+            // libyaml on a second thread, one to three events at a time, must give the same result.
+            let source = YAML.SourceText(bytes: Array(text.utf8), file: "f.yaml")
+            let pipelined = Result { () throws(YAMLError) in
+                try YAML.Parser.parse(source, mode: .pipelined(chunkSize: Int.random(in: 1...3, using: &rng)))
+            }
             do {
-                _ = try YAML.parse(text, file: "f.yaml")
+                let node = try YAML.Parser.parse(source, mode: .serial)
+                if Support.outline(.success(node)) != Support.outline(pipelined) { differing.append(text) }
             } catch {
+                if Support.outline(.failure(error)) != Support.outline(pipelined) { differing.append(text) }
                 errors += 1
                 let message = error.description
                 if !message.hasPrefix("f.yaml:") || message.contains("error: \n") { empty.append(text) }
             }
         }
         #expect(errors > 500)
+        #expect(differing.isEmpty, "pipelined parses differ for: \(differing.prefix(5).map(\.debugDescription))")
         #expect(empty.isEmpty, "bad diagnostics for: \(empty.prefix(5).map(\.debugDescription))")
     }
 }

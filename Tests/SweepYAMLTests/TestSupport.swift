@@ -10,19 +10,45 @@ extension Tag {
 
 /// Test helpers shared by the suites.
 enum Support {
-    /// Parses text named `t.yaml`.
-    static func parse(_ text: String) throws(YAMLError) -> Node? {
-        try YAML.parse(text, file: "t.yaml")
+    /// Parses text named `t.yaml`, and checks that libyaml on a second thread (handing over two
+    /// events at a time, so that every chunk boundary is crossed) gives the same tree or error.
+    static func parse(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws(YAMLError) -> Node? {
+        let source = YAML.SourceText(bytes: Array(text.utf8), file: "t.yaml")
+        let serial = Result { () throws(YAMLError) in try YAML.Parser.parse(source, mode: .serial) }
+        let pipelined = Result { () throws(YAMLError) in try YAML.Parser.parse(source, mode: .pipelined(chunkSize: 2)) }
+        #expect(outline(serial) == outline(pipelined), "a pipelined parse differs", sourceLocation: sourceLocation)
+        return try serial.get()
     }
 
     /// The whole diagnostic text of a parse that must fail.
     static func error(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         do {
-            let node = try YAML.parse(text, file: "t.yaml")
+            let node = try parse(text, sourceLocation: sourceLocation)
             Issue.record("expected an error, parsed \(String(describing: node))", sourceLocation: sourceLocation)
             return ""
         } catch {
             return error.description
+        }
+    }
+
+    /// Every node of a parse result with its tag and mark, one per line (or the error's text), so
+    /// that two parses compare in full, marks included.
+    static func outline(_ result: Result<Node?, YAMLError>) -> String {
+        switch result {
+        case .failure(let error): return "error: " + error.description
+        case .success(nil): return "empty"
+        case .success(let node?): return outline(node, depth: 0)
+        }
+    }
+
+    static func outline(_ node: Node, depth: Int) -> String {
+        let head = String(repeating: " ", count: depth) + "\(node.mark) \(node.tag ?? "-") "
+        switch node.content {
+        case .scalar(let s): return head + "\(s.style) \(s.text.debugDescription)\n"
+        case .sequence(let items): return head + "seq\n" + items.map { outline($0, depth: depth + 1) }.joined()
+        case .mapping(let pairs):
+            return head + "map\n"
+                + pairs.map { outline($0.key, depth: depth + 1) + outline($0.value, depth: depth + 2) }.joined()
         }
     }
 

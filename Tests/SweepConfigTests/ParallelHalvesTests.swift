@@ -1,0 +1,104 @@
+import Testing
+
+@testable import SweepConfig
+
+/// A very large config is resolved and written as JSON in two halves of its top-level keys, on
+/// two threads. The result, and any error, must be exactly what the serial walk gives.
+@Suite struct ParallelHalvesTests {
+    /// A config whose interpolations cross between the halves (forward and backward), with nested
+    /// references, string interpolation, relative keys and a resolver.
+    static func config(sections: Int, extra: [(String, ConfigNode)] = []) -> ConfigNode {
+        var root = OrderedMapping()
+        for i in 0..<sections {
+            let other = (i + sections / 2) % sections
+            root["s\(i)"] = ConfigNode(
+                .mapping([
+                    "name": ConfigNode(.string("run \(i)")),
+                    "other": ConfigNode(.string("${s\(other).name}")),
+                    "both": ConfigNode(.string("${.name} and ${s\(other).other}")),
+                    "items": ConfigNode(.sequence([ConfigNode(.int(i)), ConfigNode(.string("${..name}"))])),
+                    "env": ConfigNode(.string("${oc.env:SWEEP_HALVES_TEST,fallback}")),
+                    "plain": ConfigNode(.float(Double(i) / 8)),
+                ]))
+        }
+        for (key, node) in extra { root[key] = node }
+        return ConfigNode(.mapping(root))
+    }
+
+    static func resolve(_ node: ConfigNode, parallelAbove: Int) -> Result<ConfigNode, ConfigError> {
+        Result { () throws(ConfigError) in
+            try Interpolator(root: node, environment: [:], parallelAbove: parallelAbove).resolveAll()
+        }
+    }
+
+    static func text(_ result: Result<ConfigNode, ConfigError>) -> String {
+        switch result {
+        case .success(let node): return node.jsonText()
+        case .failure(let error): return error.description
+        }
+    }
+
+    @Test func halvesResolveAsTheSerialWalkDoes() throws {
+        let node = Self.config(sections: 400)
+        let serial = Self.text(Self.resolve(node, parallelAbove: .max))
+        #expect(serial.contains(#""other": "run 200""#))
+        #expect(serial.contains(#""both": "run 3 and run 3""#))
+        #expect(Self.text(Self.resolve(node, parallelAbove: 1)) == serial)
+    }
+
+    @Test func aTreeWithoutInterpolationsIsReturnedAsItIs() throws {
+        let node = ConfigNode(.mapping(["a": ConfigNode(.int(1)), "b": ConfigNode(.string("x"))]))
+        #expect(try Self.resolve(node, parallelAbove: 1).get() == node)
+    }
+
+    @Test func aMissingKeyInTheSecondHalfIsTheSerialError() {
+        let node = Self.config(sections: 50, extra: [("bad", ConfigNode(.string("${s1.nmae}")))])
+        let serial = Self.text(Self.resolve(node, parallelAbove: .max))
+        #expect(serial.hasPrefix("error: bad: interpolation '${s1.nmae}' refers to 's1.nmae', which does not exist"))
+        #expect(Self.text(Self.resolve(node, parallelAbove: 1)) == serial)
+    }
+
+    @Test func aCycleAcrossTheHalvesIsTheSerialError() {
+        let node = ConfigNode(
+            .mapping([
+                "a": ConfigNode(.string("${d}")), "b": ConfigNode(.int(1)),
+                "c": ConfigNode(.int(2)), "d": ConfigNode(.string("${a}")),
+            ]))
+        let serial = Self.text(Self.resolve(node, parallelAbove: .max))
+        #expect(serial == "error: a: interpolation cycle: a -> d -> a")
+        #expect(Self.text(Self.resolve(node, parallelAbove: 1)) == serial)
+    }
+
+    /// A chain of references longer than the depth limit, pointing backwards: the serial walk
+    /// resolves it link by link from the front; a half that starts at its far end alone would
+    /// exceed the limit, so it falls back to the serial walk.
+    @Test func aLongChainThatOnlyTheSerialWalkResolvesStillResolves() throws {
+        var mapping = OrderedMapping()
+        mapping["k0"] = ConfigNode(.int(7))
+        let links = 2 * Interpolator.maxDepth + 100
+        for i in 1...links { mapping["k\(i)"] = ConfigNode(.string("${k\(i - 1)}")) }
+        let node = ConfigNode(.mapping(mapping))
+        let serial = try Self.resolve(node, parallelAbove: .max).get()
+        #expect(serial.child("k\(links)") == ConfigNode(.int(7)))
+        #expect(try Self.resolve(node, parallelAbove: 1).get() == serial)
+    }
+
+    @Test(arguments: [0, 2])
+    func halvesWriteTheSameJSON(indent: Int) throws {
+        let node = try Self.resolve(Self.config(sections: 300), parallelAbove: .max).get()
+        let serial = node.jsonBytes(indent: indent, parallelAbove: .max)
+        #expect(node.jsonBytes(indent: indent, parallelAbove: 1) == serial)
+        #expect(
+            String(decoding: serial, as: UTF8.self).hasPrefix(
+                indent == 0
+                    ? #"{"s0":{"name":"run 0","#
+                    : "{\n  \"s0\": {\n    \"name\": \"run 0\","))
+    }
+
+    @Test func counting() {
+        let node = Self.config(sections: 10)
+        // The root, 10 sections of 6 values, and each section's list of 2.
+        #expect(node.hasAtLeast(1 + 10 * 9))
+        #expect(!node.hasAtLeast(1 + 10 * 9 + 1))
+    }
+}
