@@ -85,8 +85,17 @@ extension ConfigNode {
 
     /// Every `???` left in the tree, with its key path.
     public func missingValues() -> [(path: String, node: ConfigNode)] {
-        // Most trees have none: find that out without building any key path.
-        guard containsMissing else { return [] }
+        // Most trees have none: find that out without building any key path (a large tree's two
+        // halves on two threads).
+        if case .mapping(let mapping) = value, mapping.count >= 2, hasAtLeast(Parallel.minimumNodes) {
+            let middle = mapping.count / 2
+            let (first, second) = Parallel.pair(
+                { mapping.values[..<middle].contains { $0.containsMissing } },
+                { mapping.values[middle...].contains { $0.containsMissing } })
+            if !first && !second { return [] }
+        } else if !containsMissing {
+            return []
+        }
         var found: [(path: String, node: ConfigNode)] = []
         var keys: [PathStep] = []
         collectMissing(&keys, into: &found)

@@ -81,8 +81,8 @@ final class Interpolator {
             return try resolveString(node, text: s, path: path)
         case .mapping(let mapping):
             var out: OrderedMapping?
-            for (index, (key, child)) in mapping.enumerated() {
-                path.append(key)
+            for (index, child) in mapping.values.enumerated() where child.mayInterpolate {
+                path.append(mapping.keys[index])
                 let resolved = try resolveTree(child, path: &path)
                 path.removeLast()
                 if let resolved {
@@ -93,7 +93,7 @@ final class Interpolator {
             return out.map { ConfigNode(.mapping($0), origin: node.origin) }
         case .sequence(let items):
             var out: [ConfigNode]?
-            for (index, child) in items.enumerated() {
+            for (index, child) in items.enumerated() where child.mayInterpolate {
                 path.append(String(index))
                 let resolved = try resolveTree(child, path: &path)
                 path.removeLast()
@@ -335,6 +335,18 @@ final class Interpolator {
             return value.configNode(origin: .none)
         }
         return ConfigNode(.string(trimmed))
+    }
+}
+
+extension ConfigNode {
+    /// Whether interpolation may change this node: a collection, or a string holding `${` (the
+    /// walk skips every other leaf without extending its key path).
+    fileprivate var mayInterpolate: Bool {
+        switch value {
+        case .mapping, .sequence: return true
+        case .string(let s): return s.hasInterpolation
+        default: return false
+        }
     }
 }
 

@@ -31,7 +31,9 @@ enum ScalarResolver {
         let kind: Kind
         switch tag {
         case nil:
-            kind = scalar.style == .plain ? implicitKind(scalar.text) : .string
+            guard scalar.style == .plain else { return .string(scalar.text) }
+            if let value = quickValue(scalar.text) { return value }
+            kind = implicitKind(scalar.text)
         case "!":
             kind = implicitKind(scalar.text)
         case yamlTag + "str": kind = .string
@@ -68,6 +70,35 @@ enum ScalarResolver {
         // Fast path: most texts start with a byte no resolver looks at.
         if let first = text.utf8.first, !isResolverFirstByte(first) { return .string }
         return quickKind(text) ?? fullKind(text)
+    }
+
+    /// The value of a plain scalar in its commonest spellings (see `quickKind`), each scanned once
+    /// more at most; nil when the full resolvers and constructors must decide.
+    static func quickValue(_ text: String) -> Node.Value? {
+        guard let first = text.utf8.first else { return nil }
+        if !isResolverFirstByte(first) { return .string(text) }
+        switch quickKind(text) {
+        case .string?: return .string(text)
+        case .null?: return .null
+        case .bool?: return construct(text, as: .bool)
+        case .float?: return Double(text).map(Node.Value.float)
+        case .int?:
+            // Digits with an optional sign and no leading zero: accumulate, negatively so that
+            // -2^63 fits; an overflow goes the long way (and is rejected there).
+            var bytes = text.utf8[...]
+            let negative = first == UInt8(ascii: "-")
+            if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            var total = 0
+            for byte in bytes {
+                let (shifted, o1) = total.multipliedReportingOverflow(by: 10)
+                let (next, o2) = shifted.subtractingReportingOverflow(Int(byte &- UInt8(ascii: "0")))
+                if o1 || o2 { return nil }
+                total = next
+            }
+            if negative { return .int(total) }
+            return total == .min ? nil : .int(-total)
+        default: return nil
+        }
     }
 
     /// `implicitKind` by the resolvers' full regular expressions, without the quick path.

@@ -32,4 +32,23 @@ import Testing
         #expect(ScalarResolver.quickKind("383452") == .int)
         #expect(ScalarResolver.quickKind("010") == nil)
     }
+
+    /// The quick values (one scan, integers accumulated in place) are the full constructors' values.
+    @Test func quickValuesMatchTheConstructors() {
+        let edges = [
+            "9223372036854775807", "-9223372036854775808", "9223372036854775808", "-9223372036854775809",
+            "+42", "-0", "0", "123456789012345678901", "abc", "hello world", "1e400", "-2.", "3e8",
+        ]
+        var answered = 0
+        for text in Self.texts() + edges {
+            guard let quick = ScalarResolver.quickValue(text) else { continue }
+            answered += 1
+            let full = ScalarResolver.construct(text, as: ScalarResolver.fullKind(text)) ?? .string(text)
+            #expect(quick == full, "\(text)")
+        }
+        #expect(answered > 5_000)
+        #expect(ScalarResolver.quickValue("-9223372036854775808") == .int(.min))
+        #expect(ScalarResolver.quickValue("9223372036854775807") == .int(.max))
+        #expect(ScalarResolver.quickValue("9223372036854775808") == nil)
+    }
 }
