@@ -112,6 +112,24 @@ struct SlurmCommandTests {
         #expect(script.contains(" exec-cell '\(slurmSweep)' \"$SLURM_ARRAY_TASK_ID\"\n"))
     }
 
+    /// slurmd would take a log path holding a backslash literally (one shared log, or none when
+    /// the path also holds a `%`): such a sweep's script opens each task's log itself.
+    @Test("a sweep whose path holds a backslash, a '%' and a blank: every cell runs, every task has its log")
+    func awkwardPath() throws {
+        let dir = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let outputs = "o\\u%2 d"
+        let result = try CLI.run(
+            "sweep", ["run", "config.yaml", "x=1,2", "--launcher", "slurm", "--outputs", outputs], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 cells: 2 done"))
+        let sweep = try Self.sweepDirectory(in: dir + "/" + outputs)
+        let id = try #require(try Self.jobs(sweep).first?["id"] as? String)
+        let logs = try FileManager.default.contentsOfDirectory(atPath: sweep + "/slurm/logs").sorted()
+        #expect(logs == ["\(id)_0.out", "\(id)_1.out"])
+        #expect(try Self.status(sweep, "0001_x=2").contains(#""state" : "done""#))
+    }
+
     @Test("a failing cell's exit code arrives in its status; sbatch settings become #SBATCH lines")
     func failure() throws {
         let dir = try Self.makeProject()

@@ -104,4 +104,27 @@ struct SlurmStateTests {
         shell.waitUntilExit()
         #expect(echoed == root + "\n")
     }
+
+    @Test("a sweep path with a backslash: the script, not sbatch, opens each task's log")
+    func scriptForABackslashPath() throws {
+        let root = NSTemporaryDirectory() + "sweep a\\b%c 'd' " + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/slurm/logs", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "".write(toFile: root + "/cells.jsonl", atomically: true, encoding: .utf8)
+        let directory = try SweepDirectory(existing: root)
+        let text = SlurmScript.text(sweep: "/opt/sweep", directory: directory, options: SlurmOptions())
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("#SBATCH --output=/dev/null"))
+        #expect(!lines.contains { $0.hasPrefix("#SBATCH") && $0.contains("%A") })
+        // The script's redirection, run by the shell as a task would run it, writes that task's log.
+        let redirect = try #require(lines.first { $0.hasPrefix("exec >") })
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", redirect + "\necho logged"]
+        shell.environment = ["SLURM_ARRAY_JOB_ID": "41", "SLURM_ARRAY_TASK_ID": "3"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        #expect(try String(contentsOfFile: root + "/slurm/logs/41_3.out", encoding: .utf8) == "logged\n")
+    }
 }
