@@ -14,12 +14,11 @@ extension ConfigNode {
     /// The JSON bytes, written in two halves on two threads for a tree of at least `parallelAbove` nodes.
     func jsonBytes(indent: Int, parallelAbove: Int) -> [UInt8] {
         var writer = JSONWriter(indent: indent)
-        if case .mapping(let mapping) = value, mapping.count >= 2, hasAtLeast(parallelAbove) {
-            // A large tree: the two halves of the top-level keys written on two threads.
-            let middle = mapping.count / 2
-            let (first, second) = Parallel.pair(
-                { JSONWriter.entries(of: mapping, in: 0..<middle, indent: indent) },
-                { JSONWriter.entries(of: mapping, in: middle..<mapping.count, indent: indent) })
+        // A large tree: the two halves of the top-level keys written on two threads.
+        if let (_, first, second) = Parallel.overHalves(
+            of: self, atLeast: parallelAbove,
+            { mapping, range in JSONWriter.entries(of: mapping, in: range, indent: indent) })
+        {
             writer.bytes.reserveCapacity(first.count + second.count + 4)
             writer.bytes.append(UInt8(ascii: "{"))
             writer.bytes.append(contentsOf: first)

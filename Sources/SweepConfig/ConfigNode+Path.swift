@@ -87,11 +87,9 @@ extension ConfigNode {
     public func missingValues() -> [(path: String, node: ConfigNode)] {
         // Most trees have none: find that out without building any key path (a large tree's two
         // halves on two threads).
-        if case .mapping(let mapping) = value, mapping.count >= 2, hasAtLeast(Parallel.minimumNodes) {
-            let middle = mapping.count / 2
-            let (first, second) = Parallel.pair(
-                { mapping.values[..<middle].contains { $0.containsMissing } },
-                { mapping.values[middle...].contains { $0.containsMissing } })
+        if let (_, first, second) = Parallel.overHalves(
+            of: self, { mapping, range in mapping.values[range].contains { $0.containsMissing } })
+        {
             if !first && !second { return [] }
         } else if !containsMissing {
             return []

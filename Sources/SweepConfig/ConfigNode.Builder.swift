@@ -4,31 +4,19 @@ extension ConfigNode {
     /// Builds config nodes straight from the YAML parser, as `ConfigNode(yaml:)` converts a parsed
     /// `Node` tree, without building that tree first.
     final class Builder: YAMLTreeBuilder {
-        /// The stack, behind a pointer: as a stored property of a class it would be checked for exclusive
-        /// access at run time on every push and pop, a tenth of the parse of a large file.
-        private let stack: UnsafeMutablePointer<YAMLTreeStack<ConfigNode>>
-
-        init() {
-            stack = .allocate(capacity: 1)
-            stack.initialize(to: YAMLTreeStack(placeholder: ConfigNode(.null)))
-        }
-
-        deinit {
-            stack.deinitialize(count: 1)
-            stack.deallocate()
-        }
+        private let stack = YAMLTreeStack(placeholder: ConfigNode(.null))
 
         /// The document's root after parsing.
-        var root: ConfigNode? { stack.pointee.last }
+        var root: ConfigNode? { stack.last }
 
         func scalar(_ scalar: Node.Scalar, tag: String?, mark: Mark, isKey: Bool) {
             let origin = Origin.file(mark)
             if isKey {
-                stack.pointee.push(ConfigNode(.string(scalar.text), origin: origin))
+                stack.push(ConfigNode(.string(scalar.text), origin: origin))
                 return
             }
             if scalar.text == "???" && (tag == nil || tag == "!") {
-                stack.pointee.push(ConfigNode(.missing, origin: origin))
+                stack.push(ConfigNode(.missing, origin: origin))
                 return
             }
             let value: Value
@@ -39,22 +27,22 @@ extension ConfigNode {
             case .float(let d): value = .float(d)
             case .string(let s): value = .string(s)
             }
-            stack.pointee.push(ConfigNode(value, origin: origin))
+            stack.push(ConfigNode(value, origin: origin))
         }
 
-        func beginCollection() { stack.pointee.begin() }
+        func beginCollection() { stack.begin() }
 
         func endSequence(tag: String?, mark: Mark) {
             var items: [ConfigNode] = []
-            items.reserveCapacity(stack.pointee.openCount)
-            _ = stack.pointee.end { items.append($0) }
-            stack.pointee.push(ConfigNode(.sequence(items), origin: .file(mark)))
+            items.reserveCapacity(stack.openCount)
+            _ = stack.end { items.append($0) }
+            stack.push(ConfigNode(.sequence(items), origin: .file(mark)))
         }
 
         func endMapping(tag: String?, mark: Mark) {
-            var explicit = OrderedMapping(minimumCapacity: stack.pointee.openCount / 2)
+            var explicit = OrderedMapping(minimumCapacity: stack.openCount / 2)
             var key: ConfigNode?
-            let sources = stack.pointee.end { node in
+            let sources = stack.end { node in
                 if let pending = key {
                     explicit[Self.keyText(pending)] = node
                     key = nil
@@ -63,7 +51,7 @@ extension ConfigNode {
                 }
             }
             guard !sources.isEmpty else {
-                stack.pointee.push(ConfigNode(.mapping(explicit), origin: .file(mark)))
+                stack.push(ConfigNode(.mapping(explicit), origin: .file(mark)))
                 return
             }
             var mapping = OrderedMapping()
@@ -72,23 +60,23 @@ extension ConfigNode {
                 for (key, value) in pairs where mapping[key] == nil { mapping[key] = value }
             }
             for (key, value) in explicit { mapping[key] = value }
-            stack.pointee.push(ConfigNode(.mapping(mapping), origin: .file(mark)))
+            stack.push(ConfigNode(.mapping(mapping), origin: .file(mark)))
         }
 
         func mergeLast() {
-            stack.pointee.mergeLast { source in
+            stack.mergeLast { source in
                 if case .sequence(let items) = source.value { return items }
                 return nil
             }
         }
 
-        func saveAnchor(_ anchor: Int) { stack.pointee.saveAnchor(anchor) }
+        func saveAnchor(_ anchor: Int) { stack.saveAnchor(anchor) }
 
-        func pushAnchor(_ anchor: Int) { stack.pointee.pushAnchor(anchor) }
+        func pushAnchor(_ anchor: Int) { stack.pushAnchor(anchor) }
 
-        func describeLast() -> String { stack.pointee.last?.description ?? "" }
+        func describeLast() -> String { stack.last?.description ?? "" }
 
-        func dropLast() { stack.pointee.dropLast() }
+        func dropLast() { stack.dropLast() }
 
         /// A mapping key's text: a string key as written, any other key as its description.
         static func keyText(_ key: ConfigNode) -> String {

@@ -25,36 +25,27 @@ final class Interpolator {
         self.parallelAbove = parallelAbove
     }
 
-    /// The whole tree with every interpolation replaced by its value.
+    /// The whole tree with every interpolation replaced by its value. A large tree is resolved in
+    /// two halves of its top-level keys on two threads, each with an interpolator of its own; when
+    /// either half fails, the serial walk runs, so that the error is always the one it reports.
+    /// (Resolution is deterministic, so two successful halves give what the serial walk gives.)
     func resolveAll() throws(ConfigError) -> ConfigNode {
-        if case .mapping(let mapping) = root.value, mapping.count >= 2, root.hasAtLeast(parallelAbove),
-            let resolved = resolveInHalves(mapping)
+        let root = self.root
+        let environment = self.environment
+        if let halves = Parallel.overHalves(
+            of: root, atLeast: parallelAbove,
+            { mapping, range in
+                Interpolator(root: root, environment: environment).resolveEntries(of: mapping, in: range)
+            }),
+            let first = halves.first, let second = halves.second
         {
-            return resolved
+            if first.isEmpty && second.isEmpty { return root }
+            var out = halves.mapping
+            for (index, node) in first + second { out.values[index] = node }
+            return ConfigNode(.mapping(out), origin: root.origin)
         }
         var path: [String] = []
         return try resolveTree(root, path: &path) ?? root
-    }
-
-    /// The root mapping resolved in two halves of its keys on two threads, each with an interpolator
-    /// of its own; nil when either half fails, so that the serial walk reports the very error it
-    /// always reports. (Resolution is deterministic, so two successful halves give what the serial
-    /// walk gives.)
-    private func resolveInHalves(_ mapping: OrderedMapping) -> ConfigNode? {
-        let root = self.root
-        let environment = self.environment
-        let middle = mapping.count / 2
-        let (first, second) = Parallel.pair(
-            { Interpolator(root: root, environment: environment).resolveEntries(of: mapping, in: 0..<middle) },
-            {
-                Interpolator(root: root, environment: environment).resolveEntries(
-                    of: mapping, in: middle..<mapping.count)
-            })
-        guard let first, let second else { return nil }
-        if first.isEmpty && second.isEmpty { return root }
-        var out = mapping
-        for (index, node) in first + second { out.values[index] = node }
-        return ConfigNode(.mapping(out), origin: root.origin)
     }
 
     /// The entries of the root mapping in `range` that interpolation changes, by index; nil on an error.

@@ -25,6 +25,19 @@ enum Parallel {
         return (a, box.value ?? second())
     }
 
+    /// For a tree whose root is a mapping of at least two keys and `limit` nodes: `body` over the
+    /// first half of the root's entries here and over the second half on another thread; nil for
+    /// any other tree (too small to be worth a thread).
+    static func overHalves<R: Sendable>(
+        of node: ConfigNode, atLeast limit: Int = minimumNodes,
+        _ body: @escaping @Sendable (OrderedMapping, Range<Int>) -> R
+    ) -> (mapping: OrderedMapping, first: R, second: R)? {
+        guard case .mapping(let mapping) = node.value, mapping.count >= 2, node.hasAtLeast(limit) else { return nil }
+        let middle = mapping.count / 2
+        let (first, second) = pair({ body(mapping, 0..<middle) }, { body(mapping, middle..<mapping.count) })
+        return (mapping, first, second)
+    }
+
     /// The result of the second thread, written once by it and read after it signalled.
     private final class Box<Value>: @unchecked Sendable {
         var value: Value?

@@ -1,40 +1,28 @@
 /// Builds the `Node` tree that `YAML.parse` returns.
 final class NodeBuilder: YAMLTreeBuilder {
-    /// The stack, behind a pointer: as a stored property of a class it would be checked for exclusive
-    /// access at run time on every push and pop, a tenth of the parse of a large file.
-    private let stack: UnsafeMutablePointer<YAMLTreeStack<Node>>
-
-    init() {
-        stack = .allocate(capacity: 1)
-        stack.initialize(to: YAMLTreeStack(placeholder: Node(.sequence([]))))
-    }
-
-    deinit {
-        stack.deinitialize(count: 1)
-        stack.deallocate()
-    }
+    private let stack = YAMLTreeStack(placeholder: Node(.sequence([])))
 
     /// The document's root after parsing, nil for an empty document.
-    var root: Node? { stack.pointee.last }
+    var root: Node? { stack.last }
 
     func scalar(_ scalar: Node.Scalar, tag: String?, mark: Mark, isKey: Bool) {
-        stack.pointee.push(Node(.scalar(scalar), tag: tag, mark: mark))
+        stack.push(Node(.scalar(scalar), tag: tag, mark: mark))
     }
 
-    func beginCollection() { stack.pointee.begin() }
+    func beginCollection() { stack.begin() }
 
     func endSequence(tag: String?, mark: Mark) {
         var items: [Node] = []
-        items.reserveCapacity(stack.pointee.openCount)
-        _ = stack.pointee.end { items.append($0) }
-        stack.pointee.push(Node(.sequence(items), tag: tag, mark: mark))
+        items.reserveCapacity(stack.openCount)
+        _ = stack.end { items.append($0) }
+        stack.push(Node(.sequence(items), tag: tag, mark: mark))
     }
 
     func endMapping(tag: String?, mark: Mark) {
         var pairs: [Node.Pair] = []
-        pairs.reserveCapacity(stack.pointee.openCount / 2)
+        pairs.reserveCapacity(stack.openCount / 2)
         var key: Node?
-        let sources = stack.pointee.end { node in
+        let sources = stack.end { node in
             if let pending = key {
                 pairs.append(Node.Pair(key: pending, value: node))
                 key = nil
@@ -43,23 +31,23 @@ final class NodeBuilder: YAMLTreeBuilder {
             }
         }
         if !sources.isEmpty { pairs = Self.merged(sources, pairs) }
-        stack.pointee.push(Node(.mapping(pairs), tag: tag, mark: mark))
+        stack.push(Node(.mapping(pairs), tag: tag, mark: mark))
     }
 
     func mergeLast() {
-        stack.pointee.mergeLast { source in
+        stack.mergeLast { source in
             if case .sequence(let items) = source.content { return items }
             return nil
         }
     }
 
-    func saveAnchor(_ anchor: Int) { stack.pointee.saveAnchor(anchor) }
+    func saveAnchor(_ anchor: Int) { stack.saveAnchor(anchor) }
 
-    func pushAnchor(_ anchor: Int) { stack.pointee.pushAnchor(anchor) }
+    func pushAnchor(_ anchor: Int) { stack.pushAnchor(anchor) }
 
-    func describeLast() -> String { stack.pointee.last?.description ?? "" }
+    func describeLast() -> String { stack.last?.description ?? "" }
 
-    func dropLast() { stack.pointee.dropLast() }
+    func dropLast() { stack.dropLast() }
 
     /// A mapping key's identity for merging: scalars compare by resolved value.
     static func identity(_ key: Node) -> YAML.KeyIdentity {

@@ -33,7 +33,8 @@ enum ScalarResolver {
         case nil:
             guard scalar.style == .plain else { return .string(scalar.text) }
             if let value = quickValue(scalar.text) { return value }
-            kind = implicitKind(scalar.text)
+            // Where the quick path answers it agrees with the full resolvers: ask them directly.
+            kind = fullKind(scalar.text)
         case "!":
             kind = implicitKind(scalar.text)
         case yamlTag + "str": kind = .string

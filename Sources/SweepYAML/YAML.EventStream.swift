@@ -32,7 +32,7 @@ extension YAML {
         /// How many events the producer wrote into each chunk (libyaml's memory, which the producer
         /// frees when it refills the chunk, or `close` when the stream ends).
         private let counts: UnsafeMutablePointer<Int>
-        let pipelined: Bool
+        private let pipelined: Bool
         /// Events per chunk (0 when serial).
         private let chunkSize: Int
 

@@ -27,8 +27,7 @@ import Testing
     }
 
     static func parse(_ text: String, _ mode: YAML.EventStream.Mode) -> String {
-        let source = YAML.SourceText(bytes: Array(text.utf8), file: "big.yaml")
-        return Support.outline(Result { () throws(YAMLError) in try YAML.Parser.parse(source, mode: mode) })
+        Support.outline(Support.parse(text, file: "big.yaml", mode: mode))
     }
 
     @Test(arguments: [1, 7, 64, 1024])

@@ -20,15 +20,11 @@ import Testing
             let text = (0..<count).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)] }
                 .joined()
             // libyaml on a second thread, one to three events at a time, must give the same result.
-            let source = YAML.SourceText(bytes: Array(text.utf8), file: "f.yaml")
-            let pipelined = Result { () throws(YAMLError) in
-                try YAML.Parser.parse(source, mode: .pipelined(chunkSize: Int.random(in: 1...3, using: &rng)))
-            }
-            do {
-                let node = try YAML.Parser.parse(source, mode: .serial)
-                if Support.outline(.success(node)) != Support.outline(pipelined) { differing.append(text) }
-            } catch {
-                if Support.outline(.failure(error)) != Support.outline(pipelined) { differing.append(text) }
+            let pipelined = Support.parse(
+                text, file: "f.yaml", mode: .pipelined(chunkSize: Int.random(in: 1...3, using: &rng)))
+            let serial = Support.parse(text, file: "f.yaml", mode: .serial)
+            if Support.outline(serial) != Support.outline(pipelined) { differing.append(text) }
+            if case .failure(let error) = serial {
                 errors += 1
                 let message = error.description
                 if !message.hasPrefix("f.yaml:") || message.contains("error: \n") { empty.append(text) }

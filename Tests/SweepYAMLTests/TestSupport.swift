@@ -13,11 +13,16 @@ enum Support {
     /// Parses text named `t.yaml`, and checks that libyaml on a second thread (handing over two
     /// events at a time, so that every chunk boundary is crossed) gives the same tree or error.
     static func parse(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws(YAMLError) -> Node? {
-        let source = YAML.SourceText(bytes: Array(text.utf8), file: "t.yaml")
-        let serial = Result { () throws(YAMLError) in try YAML.Parser.parse(source, mode: .serial) }
-        let pipelined = Result { () throws(YAMLError) in try YAML.Parser.parse(source, mode: .pipelined(chunkSize: 2)) }
+        let serial = parse(text, file: "t.yaml", mode: .serial)
+        let pipelined = parse(text, file: "t.yaml", mode: .pipelined(chunkSize: 2))
         #expect(outline(serial) == outline(pipelined), "a pipelined parse differs", sourceLocation: sourceLocation)
         return try serial.get()
+    }
+
+    /// A parse of `text`, named `file`, with libyaml's events coming as `mode` says.
+    static func parse(_ text: String, file: String, mode: YAML.EventStream.Mode) -> Result<Node?, YAMLError> {
+        let source = YAML.SourceText(bytes: Array(text.utf8), file: file)
+        return Result { () throws(YAMLError) in try YAML.Parser.parse(source, mode: mode) }
     }
 
     /// The whole diagnostic text of a parse that must fail.
