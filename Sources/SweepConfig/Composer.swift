@@ -97,14 +97,15 @@ public struct Composer: Sendable {
         }
         try OverrideApplier(listGroups: { Self.groups(in: repository) }).apply(
             defaultsOverrides.configOverrides, to: &config)
-        let resolved = try Interpolator(root: config, environment: environment).resolveAll()
+        let interpolator = Interpolator(root: config, environment: environment)
+        let resolved = try interpolator.resolveAll()
         var choices = OrderedDictionary<String, String?>()
         for (key, value) in defaultsOverrides.knownChoices where !key.hasPrefix("hydra/") {
             choices[key] = value
         }
         return Composition(
             config: resolved, unresolved: config, choices: choices,
-            files: defaults.map { repository.file($0.configPath) })
+            files: defaults.map { repository.file($0.configPath) }, mayHoldMissing: interpolator.sawMissing)
     }
 
     /// Every group folder under the root, as `a` and `a/b`.

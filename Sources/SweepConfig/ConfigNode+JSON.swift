@@ -1,3 +1,5 @@
+public import Foundation
+
 extension ConfigNode {
     /// The node as JSON, keys in order, indented by `indent` spaces (0: one line, no spaces);
     /// floats as Python writes them, non-finite floats as `NaN`, `Infinity`, `-Infinity` (what
@@ -11,25 +13,41 @@ extension ConfigNode {
         jsonBytes(indent: indent, parallelAbove: Parallel.minimumNodes)
     }
 
+    /// Writes the node as JSON (as ``jsonText(indent:)``) and a final newline to `handle`. A large
+    /// tree's two halves, written on two threads, go out one after the other, never joined.
+    public func writeJSON(to handle: FileHandle, indent: Int = 2) throws {
+        var pieces = jsonPieces(indent: indent, parallelAbove: Parallel.minimumNodes)
+        pieces[pieces.count - 1].append(UInt8(ascii: "\n"))
+        for piece in pieces { try handle.write(contentsOf: piece) }
+    }
+
     /// The JSON bytes, written in two halves on two threads for a tree of at least `parallelAbove` nodes.
     func jsonBytes(indent: Int, parallelAbove: Int) -> [UInt8] {
-        var writer = JSONWriter(indent: indent)
-        // A large tree: the two halves of the top-level keys written on two threads.
-        if let (_, first, second) = Parallel.overHalves(
-            of: self, atLeast: parallelAbove,
-            { mapping, range in JSONWriter.entries(of: mapping, in: range, indent: indent) })
-        {
-            writer.bytes.reserveCapacity(first.count + second.count + 4)
-            writer.bytes.append(UInt8(ascii: "{"))
-            writer.bytes.append(contentsOf: first)
-            writer.bytes.append(UInt8(ascii: ","))
-            writer.bytes.append(contentsOf: second)
-            writer.newline(0)
-            writer.bytes.append(UInt8(ascii: "}"))
-            return writer.bytes
+        let pieces = jsonPieces(indent: indent, parallelAbove: parallelAbove)
+        guard pieces.count > 1 else { return pieces[0] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { bytes.append(contentsOf: piece) }
+        return bytes
+    }
+
+    /// The JSON text in pieces to be written in order: one piece, or for a tree of at least
+    /// `parallelAbove` nodes, the two halves of its top-level entries (written on two threads)
+    /// between the braces.
+    private func jsonPieces(indent: Int, parallelAbove: Int) -> [[UInt8]] {
+        guard
+            let (_, first, second) = Parallel.overHalves(
+                of: self, atLeast: parallelAbove,
+                { mapping, range in JSONWriter.entries(of: mapping, in: range, indent: indent) })
+        else {
+            var writer = JSONWriter(indent: indent)
+            writer.write(self, level: 0)
+            return [writer.bytes]
         }
-        writer.write(self, level: 0)
-        return writer.bytes
+        var end = JSONWriter(indent: indent)
+        end.newline(0)
+        end.bytes.append(UInt8(ascii: "}"))
+        return [Array("{".utf8), first, Array(",".utf8), second, end.bytes]
     }
 }
 

@@ -12,6 +12,8 @@ final class Interpolator {
     private var inProgress: [String] = []
     /// A tree of at least this many nodes is resolved in two halves on two threads.
     private let parallelAbove: Int
+    /// Whether the walk met a `???` (or made one): false means the resolved tree holds none.
+    private(set) var sawMissing = false
 
     /// How long a chain of interpolations referring to interpolations may be.
     static let maxDepth = 500
@@ -39,42 +41,56 @@ final class Interpolator {
             }),
             let first = halves.first, let second = halves.second
         {
-            if first.isEmpty && second.isEmpty { return root }
+            sawMissing = first.sawMissing || second.sawMissing
+            if first.changed.isEmpty && second.changed.isEmpty { return root }
             var out = halves.mapping
-            for (index, node) in first + second { out.values[index] = node }
+            for (index, node) in first.changed + second.changed { out.values[index] = node }
             return ConfigNode(.mapping(out), origin: root.origin)
         }
         var path: [String] = []
         return try resolveTree(root, path: &path) ?? root
     }
 
-    /// The entries of the root mapping in `range` that interpolation changes, by index; nil on an error.
-    private func resolveEntries(of mapping: OrderedMapping, in range: Range<Int>) -> [(Int, ConfigNode)]? {
+    /// The entries of the root mapping in `range` that interpolation changes, by index, and whether
+    /// a `???` was met; nil on an error.
+    private func resolveEntries(
+        of mapping: OrderedMapping, in range: Range<Int>
+    ) -> (changed: [(Int, ConfigNode)], sawMissing: Bool)? {
         var changed: [(Int, ConfigNode)] = []
         var path: [String] = []
         for index in range {
+            let child = mapping.values[index]
             path.append(mapping.keys[index])
             defer { path.removeLast() }
             do {
-                if let node = try resolveTree(mapping.values[index], path: &path) { changed.append((index, node)) }
+                if let node = try resolveTree(child, path: &path) { changed.append((index, node)) }
             } catch {
                 return nil
             }
         }
-        return changed
+        return (changed, sawMissing)
     }
 
     /// The subtree at `path` resolved, or nil when it holds no interpolation (so that unchanged
-    /// subtrees are shared, not copied).
-    private func resolveTree(_ node: ConfigNode, path: inout [String]) throws(ConfigError) -> ConfigNode? {
+    /// subtrees are shared, not copied). `referenced` when an interpolation refers to the subtree:
+    /// only then are its strings' values kept for the next reference (the walk over the whole tree
+    /// meets each string once, so keeping every value would only fill the memo).
+    private func resolveTree(
+        _ node: ConfigNode, path: inout [String], referenced: Bool = false
+    ) throws(ConfigError) -> ConfigNode? {
         switch node.value {
         case .string(let s) where s.hasInterpolation:
-            return try resolveString(node, text: s, path: path)
+            return try resolveString(node, text: s, path: path, memoize: referenced)
+        case .missing:
+            sawMissing = true
+            return nil
         case .mapping(let mapping):
             var out: OrderedMapping?
-            for (index, child) in mapping.values.enumerated() where child.mayInterpolate {
+            var missing = false
+            defer { if missing { sawMissing = true } }
+            for (index, child) in mapping.values.enumerated() where child.mayInterpolate(noting: &missing) {
                 path.append(mapping.keys[index])
-                let resolved = try resolveTree(child, path: &path)
+                let resolved = try resolveTree(child, path: &path, referenced: referenced)
                 path.removeLast()
                 if let resolved {
                     if out == nil { out = mapping }
@@ -84,9 +100,11 @@ final class Interpolator {
             return out.map { ConfigNode(.mapping($0), origin: node.origin) }
         case .sequence(let items):
             var out: [ConfigNode]?
-            for (index, child) in items.enumerated() where child.mayInterpolate {
+            var missing = false
+            defer { if missing { sawMissing = true } }
+            for (index, child) in items.enumerated() where child.mayInterpolate(noting: &missing) {
                 path.append(String(index))
-                let resolved = try resolveTree(child, path: &path)
+                let resolved = try resolveTree(child, path: &path, referenced: referenced)
                 path.removeLast()
                 if let resolved {
                     if out == nil { out = items }
@@ -103,8 +121,10 @@ final class Interpolator {
         path.joined(separator: ".")
     }
 
-    /// Resolves the string node at `path` (memoised, with cycle detection).
-    private func resolveString(_ node: ConfigNode, text: String, path: [String]) throws(ConfigError) -> ConfigNode {
+    /// Resolves the string node at `path` (with cycle detection; memoised when `memoize`).
+    private func resolveString(
+        _ node: ConfigNode, text: String, path: [String], memoize: Bool
+    ) throws(ConfigError) -> ConfigNode {
         let key = Self.dotted(path)
         if let done = resolved[key] { return done }
         if let start = inProgress.firstIndex(of: key) {
@@ -142,7 +162,8 @@ final class Interpolator {
             }
             result = ConfigNode(.string(out), origin: node.origin)
         }
-        resolved[key] = result
+        if case .missing = result.value { sawMissing = true }
+        if memoize { resolved[key] = result }
         return result
     }
 
@@ -270,7 +291,7 @@ final class Interpolator {
                     notes: ["help: set it with '\(target)=…'"]))
         }
         var at = walked
-        return try resolveTree(current, path: &at) ?? current
+        return try resolveTree(current, path: &at, referenced: true) ?? current
     }
 
     private func call(_ name: String, _ args: [String], node: ConfigNode, path: [String]) throws(ConfigError)
@@ -331,11 +352,14 @@ final class Interpolator {
 
 extension ConfigNode {
     /// Whether interpolation may change this node: a collection, or a string holding `${` (the
-    /// walk skips every other leaf without extending its key path).
-    fileprivate var mayInterpolate: Bool {
+    /// walk skips every other leaf without extending its key path). Sets `sawMissing` for a `???`.
+    fileprivate func mayInterpolate(noting sawMissing: inout Bool) -> Bool {
         switch value {
         case .mapping, .sequence: return true
         case .string(let s): return s.hasInterpolation
+        case .missing:
+            sawMissing = true
+            return false
         default: return false
         }
     }

@@ -12,7 +12,8 @@ extension YAML {
         /// The source's file in `Mark.Files` (looked up once, not per mark).
         let fileNumber: UInt32
         let parser: UnsafeMutablePointer<yaml_parser_t>
-        let input: UnsafeMutableBufferPointer<UInt8>
+        /// One byte for libyaml to read for an empty source (it needs a non-null pointer).
+        let empty: UnsafeMutablePointer<UInt8>
         var initialized = false
         /// Where the events come from (libyaml on a second thread for a large input).
         var stream: EventStream?
@@ -120,8 +121,8 @@ extension YAML {
             fileNumber = Mark.Files.number(of: source.file)
             self.builder = builder
             parser = .allocate(capacity: 1)
-            input = .allocate(capacity: max(1, source.bytes.count))
-            _ = input.initialize(from: source.bytes)
+            empty = .allocate(capacity: 1)
+            empty.initialize(to: 0)
         }
 
         deinit {
@@ -129,7 +130,7 @@ extension YAML {
             stream?.close()
             if initialized { yaml_parser_delete(parser) }
             parser.deallocate()
-            input.deallocate()
+            empty.deallocate()
         }
 
         /// Parses `source` into `builder`; false when the document is empty.
@@ -167,9 +168,21 @@ extension YAML {
                 throw YAMLError(Diagnostic("libyaml could not allocate a parser"))
             }
             initialized = true
-            yaml_parser_set_input_string(parser, input.baseAddress, source.bytes.count)
+            // libyaml reads the source's bytes in place, on its own thread for a large input: it
+            // has stopped reading them when this closure returns (the stream is closed).
+            let bytes = source.bytes
+            return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> Bool in
+                defer { stream?.close() }
+                yaml_parser_set_input_string(
+                    parser, buffer.count > 0 ? buffer.baseAddress : UnsafePointer(empty), buffer.count)
+                return try readEvents(count: buffer.count)
+            }
+        }
+
+        /// Builds the tree from libyaml's events, once the parser has its input.
+        mutating func readEvents(count: Int) throws(YAMLError) -> Bool {
             // No explicit encoding: libyaml then skips a leading BOM without counting it as a column.
-            let events = EventStream(parser: parser, size: source.bytes.count, mode: mode)
+            let events = EventStream(parser: parser, size: count, mode: mode)
             stream = events
             var documents = 0
             while true {

@@ -28,17 +28,34 @@ extension YAML {
             if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 throw YAMLError(Diagnostic("cannot read '\(path)': it is a directory, not a YAML file"))
             }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(max(0, Int(info.st_size)))
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
+            // Straight into the array's storage (one byte more than the size, to see the end); a
+            // file that grew since `fstat` goes on in chunks.
+            var failed: Int32 = 0
+            var filled = false
+            var bytes = [UInt8](unsafeUninitializedCapacity: max(0, Int(info.st_size)) + 1) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                while count < buffer.count {
+                    let n = read(fd, base + count, buffer.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = errno
+                        return
+                    }
+                    if n == 0 { return }
+                    count += n
+                }
+                filled = true
+            }
+            if failed != 0 { throw failure(path, failed) }
+            var chunk: [UInt8] = []
+            while filled {
+                if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: 1 << 16) }
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw failure(path, errno)
                 }
-                if n == 0 { break }
-                bytes.append(contentsOf: chunk[0..<n])
+                if n == 0 { filled = false } else { bytes.append(contentsOf: chunk[0..<n]) }
             }
             return SourceText(bytes: bytes, file: path)
         }

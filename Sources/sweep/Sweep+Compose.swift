@@ -39,9 +39,7 @@ extension Sweep {
                 throw CommandFailure(error)
             }
             if json {
-                var bytes = composition.config.jsonBytes()
-                bytes.append(UInt8(ascii: "\n"))
-                try FileHandle.standardOutput.write(contentsOf: bytes)
+                try composition.config.writeJSON(to: FileHandle.standardOutput)
             } else {
                 print(try YAMLText.of(composition.config), terminator: "")
             }

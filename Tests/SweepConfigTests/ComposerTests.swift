@@ -314,3 +314,43 @@ struct ComposerInterpolationTests {
                 """)
     }
 }
+
+/// `Composition.checkComplete` finds every `???` left, wherever composing put it, and trusts the
+/// composer's "none seen" only for the config it composed.
+@Suite("Composer: unset values after interpolation")
+struct ComposerMandatoryTests {
+    @Test(
+        "??? in a list, nested, or copied by an interpolation is reported",
+        arguments: [
+            ("l:\n  - 1\n  - ???\n", "l[1]"),
+            ("a:\n  b:\n    c: ???\n", "a.b.c"),
+            ("a:\n  - x: ???\n", "a[0].x"),
+        ])
+    func reported(body: String, path: String) throws {
+        let message = try composeError(["config.yaml": body])
+        #expect(message.contains("error: \(path) is mandatory ('???') and was not set"), "\(message)")
+    }
+
+    @Test("a mapping holding ??? copied by an interpolation is reported at both places")
+    func copiedByInterpolation() throws {
+        let message = try composeError(["config.yaml": "src:\n  x: ???\ndst: ${src}\n"])
+        #expect(message.contains("error: src.x is mandatory"), "\(message)")
+        #expect(message.contains("error: dst.x is mandatory"), "\(message)")
+    }
+
+    @Test("??? set by an override on the command line is reported")
+    func setByOverride() throws {
+        let message = try composeError(["config.yaml": "a: 1\n"], ["a=???"])
+        #expect(message.contains("error: a is mandatory"), "\(message)")
+    }
+
+    @Test("a composition without ??? passes, and a ??? put into it afterwards is found")
+    func changedAfterComposing() throws {
+        let tree = try ConfigTree(["config.yaml": "a: 1\nb: ${a}\n"])
+        defer { tree.remove() }
+        var composition = try Composer(configFile: tree.path("config.yaml"), environment: [:]).compose([])
+        try composition.checkComplete()
+        composition.config = ConfigNode(.mapping(["a": ConfigNode(.missing)]))
+        #expect(throws: ConfigError.self) { try composition.checkComplete() }
+    }
+}

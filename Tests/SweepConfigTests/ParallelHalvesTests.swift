@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SweepConfig
@@ -83,6 +84,40 @@ import Testing
         #expect(try Self.resolve(node, parallelAbove: 1).get() == serial)
     }
 
+    /// Whether the walk saw a `???` (the composer's check for unset values skips the tree when it
+    /// did not), in halves and serially: a `???` in either half, in a list, or only in a subtree
+    /// that an interpolation copies.
+    @Test(arguments: [1, Int.max])
+    func theWalkNotesEveryMissingValue(parallelAbove: Int) throws {
+        func saw(_ extra: [(String, ConfigNode)]) throws -> Bool {
+            let interpolator = Interpolator(
+                root: Self.config(sections: 20, extra: extra), environment: [:], parallelAbove: parallelAbove)
+            _ = try interpolator.resolveAll()
+            return interpolator.sawMissing
+        }
+        #expect(try !saw([]))
+        #expect(try saw([("m", ConfigNode(.missing))]))
+        #expect(try saw([("a", ConfigNode(.missing)), ("b", ConfigNode(.int(1))), ("c", ConfigNode(.int(2)))]))
+        #expect(try saw([("l", ConfigNode(.sequence([ConfigNode(.int(1)), ConfigNode(.missing)])))]))
+        let holder = ConfigNode(.mapping(["x": ConfigNode(.missing)]))
+        #expect(try saw([("h", holder), ("copy", ConfigNode(.string("${h}")))]))
+    }
+
+    /// Values reached through a reference are kept: a ladder of 40 mappings whose two keys each
+    /// refer to the mapping below resolves at once, where re-resolving each would take 2^40 steps.
+    @Test func referencedValuesAreResolvedOnce() throws {
+        var mapping = OrderedMapping()
+        mapping["d0"] = ConfigNode(.mapping(["a": ConfigNode(.int(1)), "b": ConfigNode(.int(2))]))
+        for i in 1...40 {
+            mapping["d\(i)"] = ConfigNode(
+                .mapping(["a": ConfigNode(.string("${d\(i - 1)}")), "b": ConfigNode(.string("${d\(i - 1)}"))]))
+        }
+        let resolved = try Self.resolve(ConfigNode(.mapping(mapping)), parallelAbove: .max).get()
+        var node = try #require(resolved.child("d40"))
+        for _ in 0..<40 { node = try #require(node.child("b")) }
+        #expect(node == ConfigNode(.mapping(["a": ConfigNode(.int(1)), "b": ConfigNode(.int(2))])))
+    }
+
     @Test(arguments: [0, 2])
     func halvesWriteTheSameJSON(indent: Int) throws {
         let node = try Self.resolve(Self.config(sections: 300), parallelAbove: .max).get()
@@ -93,6 +128,23 @@ import Testing
                 indent == 0
                     ? #"{"s0":{"name":"run 0","#
                     : "{\n  \"s0\": {\n    \"name\": \"run 0\","))
+    }
+
+    /// `writeJSON` hands a large tree's halves to the file one after the other: the file holds the
+    /// same text as `jsonText`, and a final newline.
+    @Test(arguments: [10, 20_000])
+    func writeJSONWritesTheText(sections: Int) throws {
+        let node = try Self.resolve(Self.config(sections: sections), parallelAbove: .max).get()
+        #expect(node.hasAtLeast(Parallel.minimumNodes) == (sections > 10))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID().uuidString).json")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try node.writeJSON(to: handle)
+        try handle.close()
+        let written = try #require(FileManager.default.contents(atPath: path))
+        #expect(String(decoding: written, as: UTF8.self) == node.jsonText() + "\n")
     }
 
     @Test func counting() {

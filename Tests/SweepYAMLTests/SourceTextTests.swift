@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SweepYAML
@@ -47,4 +48,26 @@ import Testing
         #expect(text.line(49_999) == "key_49999: value")
         #expect(text.mark(atByte: text.bytes.count - 1).line == 50_000)
     }
+
+    /// A file is read whole: at exactly its size, at sizes around the read buffer's, and when the
+    /// system reports no size ahead (a /proc file says 0), which goes on reading in chunks.
+    @Test(arguments: [0, 1, 4095, 4096, 65_536, 65_537, 300_001])
+    func aFileIsReadWhole(size: Int) throws {
+        let dir = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("f.yaml").path
+        let bytes = (0..<size).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try YAML.SourceText.load(path).bytes == bytes)
+    }
+
+    #if os(Linux)
+        @Test func aFileOfUnknownSizeIsReadWhole() throws {
+            let expected = try #require(FileManager.default.contents(atPath: "/proc/self/mountinfo"))
+            #expect(expected.count > 1)
+            let bytes = try YAML.SourceText.load("/proc/self/mountinfo").bytes
+            // The same process reads it twice: the table cannot have changed in between.
+            #expect(bytes == Array(expected))
+        }
+    #endif
 }
