@@ -82,7 +82,7 @@ enum ScalarResolver {
         case .string?: return .string(text)
         case .null?: return .null
         case .bool?: return construct(text, as: .bool)
-        case .float?: return Double(text).map(Node.Value.float)
+        case .float?: return (exactFloat(text) ?? Double(text)).map(Node.Value.float)
         case .int?:
             // Digits with an optional sign and no leading zero: accumulate, negatively so that
             // -2^63 fits; an overflow goes the long way (and is rejected there).
@@ -167,6 +167,65 @@ enum ScalarResolver {
         let exponentStart = index
         while index < bytes.endIndex, digit(bytes[index]) { index = bytes.index(after: index) }
         return index == bytes.endIndex && index != exponentStart ? .float : nil
+    }
+
+    /// Powers of ten that a double holds exactly.
+    static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// A float that `quickKind` found (`-1.25`, `3e8`, `0.5E-3`) with at most 19 digits, whose
+    /// digits make an integer below 2^53 and whose decimal exponent is at most 22 either way: that
+    /// integer times or over an exact power of ten, which is the correctly rounded value `strtod`
+    /// gives, without its general algorithm. Nil for any other text.
+    static func exactFloat(_ text: String) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var inFraction = false
+        var negative = false
+        var exponent = 0
+        var exponentDigits = 0
+        var exponentNegative = false
+        var inExponent = false
+        var signAllowed = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let value = Int(byte &- UInt8(ascii: "0"))
+                if inExponent {
+                    exponent = exponent * 10 + value
+                    exponentDigits += 1
+                    if exponent > 400 { return nil }
+                } else {
+                    digits += 1
+                    if digits > 19 { return nil }
+                    mantissa = mantissa * 10 + UInt64(value)
+                    if inFraction { fractionDigits += 1 }
+                }
+            case UInt8(ascii: ".") where !inFraction && !inExponent:
+                inFraction = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard !inExponent, digits > 0 else { return nil }
+                inExponent = true
+                signAllowed = true
+                continue
+            case UInt8(ascii: "-") where signAllowed:
+                if inExponent { exponentNegative = true } else { negative = true }
+            case UInt8(ascii: "+") where signAllowed:
+                break
+            default:
+                return nil
+            }
+            signAllowed = false
+        }
+        guard digits > 0, !inExponent || exponentDigits > 0, mantissa <= 1 << 53 else { return nil }
+        let power = (exponentNegative ? -exponent : exponent) - fractionDigits
+        guard power >= -22 && power <= 22 else { return nil }
+        let value = Double(mantissa)
+        let scaled = power < 0 ? value / exactPowersOfTen[-power] : value * exactPowersOfTen[power]
+        return negative ? -scaled : scaled
     }
 
     /// Whether the implicit resolvers are keyed on this first byte (`~nNyYtTfFoO<=.-+`, digits, and
