@@ -5,7 +5,8 @@ extension LaunchOptions {
     /// arguments, or a string split at spaces — never given to a shell), `jobs`, `threads`, `gpus`
     /// (a list or `"0,1"`), `timeout` (seconds or `90s`, `1h30m`), `retries`, `retry_backoff`,
     /// `fail_fast`, `kill_grace`, `env` (a mapping). Other keys (the planner's) are left alone.
-    public mutating func apply(sweepSection section: ConfigNode) throws(LauncherError) {
+    /// A bad value is a config error at its place (file:line:col, or the override it came from).
+    public mutating func apply(sweepSection section: ConfigNode) throws(ConfigError) {
         guard case .mapping(let mapping) = section.value else {
             if case .null = section.value { return }
             throw Self.invalid(section, "sweep", "a mapping")
@@ -27,7 +28,7 @@ extension LaunchOptions {
                 case .string(let text):
                     command = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
                 case .sequence(let items):
-                    command = try items.map { item throws(LauncherError) in try Self.text(item, path) }
+                    command = try items.map { item throws(ConfigError) in try Self.text(item, path) }
                 default:
                     throw Self.invalid(node, path, "a list of arguments or a string")
                 }
@@ -52,7 +53,7 @@ extension LaunchOptions {
                     gpus = text.split(separator: ",").map { String($0).trimmingWhitespace }
                 case .int(let value): gpus = [String(value)]
                 case .sequence(let items):
-                    gpus = try items.map { item throws(LauncherError) in try Self.text(item, path) }
+                    gpus = try items.map { item throws(ConfigError) in try Self.text(item, path) }
                 default: throw Self.invalid(node, path, "a list of GPU ids or a string such as \"0,1\"")
                 }
             case "launcher":
@@ -72,11 +73,11 @@ extension LaunchOptions {
         }
     }
 
-    private static func invalid(_ node: ConfigNode, _ path: String, _ expected: String) -> LauncherError {
-        LauncherError("\(node.origin): \(path): expected \(expected), got '\(node)'")
+    private static func invalid(_ node: ConfigNode, _ path: String, _ expected: String) -> ConfigError {
+        ConfigError(node.origin.diagnostic("\(path): expected \(expected), got '\(node)'"))
     }
 
-    private static func text(_ node: ConfigNode, _ path: String) throws(LauncherError) -> String {
+    private static func text(_ node: ConfigNode, _ path: String) throws(ConfigError) -> String {
         switch node.value {
         case .string(let text): return text
         case .int, .float, .bool: return node.description
@@ -84,12 +85,12 @@ extension LaunchOptions {
         }
     }
 
-    private static func positive(_ node: ConfigNode, _ path: String) throws(LauncherError) -> Int {
+    private static func positive(_ node: ConfigNode, _ path: String) throws(ConfigError) -> Int {
         guard case .int(let value) = node.value, value > 0 else { throw invalid(node, path, "a whole number ≥ 1") }
         return value
     }
 
-    private static func duration(_ node: ConfigNode, _ path: String) throws(LauncherError) -> Duration {
+    private static func duration(_ node: ConfigNode, _ path: String) throws(ConfigError) -> Duration {
         switch node.value {
         case .int(let seconds) where seconds > 0: return .seconds(seconds)
         case .float(let seconds) where seconds > 0 && seconds.isFinite:
@@ -98,7 +99,7 @@ extension LaunchOptions {
             do {
                 return try DurationText.parse(text)
             } catch {
-                throw LauncherError("\(node.origin): \(path): \(error.message)")
+                throw ConfigError(node.origin.diagnostic("\(path): \(error.message)"))
             }
         default: throw invalid(node, path, "a duration such as 90, 90s or 1h30m")
         }

@@ -39,6 +39,11 @@ extension LaunchOptions {
         var project = "."
         if case .string(let path)? = settings.child("project_dir")?.value { project = path }
         self.init(command: [], projectDirectory: project)
-        try apply(sweepSection: settings)
+        do {
+            try apply(sweepSection: settings)
+        } catch {
+            let messages = error.diagnostics.map(\.message).joined(separator: "; ")
+            throw LauncherError("\(directory.path)/sweep.yaml: \(messages)")
+        }
     }
 }

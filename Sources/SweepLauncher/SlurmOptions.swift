@@ -50,11 +50,12 @@ public struct SlurmOptions: Sendable, Hashable {
         return result + extraArgs
     }
 
-    /// Reads a `sweep.slurm` mapping (strictly: unknown keys, wrong types, line breaks are errors).
-    public init(node: ConfigNode) throws(LauncherError) {
+    /// Reads a `sweep.slurm` mapping (strictly: unknown keys, wrong types, line breaks are errors,
+    /// each at its place).
+    public init(node: ConfigNode) throws(ConfigError) {
         guard case .mapping(let mapping) = node.value else {
             if case .null = node.value { return }
-            throw LauncherError("\(node.origin): sweep.slurm: expected a mapping, got '\(node)'")
+            throw Self.invalid(node, "sweep.slurm", "a mapping")
         }
         for (key, value) in mapping {
             let path = "sweep.slurm.\(key)"
@@ -73,15 +74,17 @@ public struct SlurmOptions: Sendable, Hashable {
             case "extra_args":
                 switch value.value {
                 case .sequence(let items):
-                    extraArgs = try items.map { item throws(LauncherError) in try Self.text(item, path) }
+                    extraArgs = try items.map { item throws(ConfigError) in try Self.text(item, path) }
                 case .string: extraArgs = [try Self.text(value, path)]
                 default: throw Self.invalid(value, path, "a list of sbatch arguments")
                 }
             default:
-                let hint = Suggestion.closest(to: key, in: Self.keys).map { " (did you mean '\($0)'?)" } ?? ""
-                throw LauncherError(
-                    "\(value.origin): unknown key '\(path)'\(hint); expected one of: "
-                        + Self.keys.joined(separator: ", "))
+                var notes: [String] = []
+                if let close = Suggestion.closest(to: key, in: Self.keys) {
+                    notes.append("help: did you mean '\(close)'?")
+                }
+                notes.append("note: allowed keys in 'sweep.slurm': " + Self.keys.joined(separator: ", "))
+                throw ConfigError(value.origin.diagnostic("unknown key '\(path)'", notes: notes))
             }
         }
     }
@@ -108,12 +111,12 @@ public struct SlurmOptions: Sendable, Hashable {
         return ConfigNode(.mapping(.init(uniqueKeysWithValues: pairs)))
     }
 
-    private static func invalid(_ node: ConfigNode, _ path: String, _ expected: String) -> LauncherError {
-        LauncherError("\(node.origin): \(path): expected \(expected), got '\(node)'")
+    private static func invalid(_ node: ConfigNode, _ path: String, _ expected: String) -> ConfigError {
+        ConfigError(node.origin.diagnostic("\(path): expected \(expected), got '\(node)'"))
     }
 
     /// A one-line, non-empty string (a number is taken as its text: `time: 30`).
-    private static func text(_ node: ConfigNode, _ path: String) throws(LauncherError) -> String {
+    private static func text(_ node: ConfigNode, _ path: String) throws(ConfigError) -> String {
         let text: String
         switch node.value {
         case .string(let value): text = value
@@ -126,7 +129,7 @@ public struct SlurmOptions: Sendable, Hashable {
         return text
     }
 
-    private static func positive(_ node: ConfigNode, _ path: String) throws(LauncherError) -> Int {
+    private static func positive(_ node: ConfigNode, _ path: String) throws(ConfigError) -> Int {
         guard case .int(let value) = node.value, value > 0 else { throw invalid(node, path, "a whole number ≥ 1") }
         return value
     }

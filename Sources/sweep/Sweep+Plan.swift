@@ -43,6 +43,8 @@ extension Sweep {
             } catch {
                 throw CommandFailure(error)
             }
+            // The launcher's settings (`sweep.jobs`, `sweep.slurm`, …) are checked as `sweep run` reads them.
+            _ = try Run.launchOptions(from: cells.first?.config)
             if json {
                 print(Self.json(cells))
             } else {

@@ -85,6 +85,8 @@ extension Sweep {
                         throw CommandFailure(error)
                     }
                     if dryRun {
+                        // The launcher's settings are checked too: a dry run refuses what the run would.
+                        _ = try Self.launchOptions(from: checked.first?.config)
                         print(Plan.table(checked), terminator: "")
                         return
                     }
@@ -99,10 +101,7 @@ extension Sweep {
                         )
                     }
                 }
-                var options = LaunchOptions(command: LaunchOptions.defaultCommand())
-                if let section = cells.first?.config.child("sweep") {
-                    try options.apply(sweepSection: section)
-                }
+                var options = try Self.launchOptions(from: cells.first?.config)
                 if let jobs { options.jobs = max(1, jobs) }
                 if let threads { options.threadsPerCell = max(1, threads) }
                 if let gpus { options.gpus = gpus.split(separator: ",").map(String.init) }
@@ -126,6 +125,19 @@ extension Sweep {
                 FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
                 throw ExitCode(1)
             }
+        }
+
+        /// The launcher's settings from a cell's `sweep:` section (the defaults where it has none);
+        /// a bad value is a config error like any other (its place, exit status 2).
+        static func launchOptions(from config: ConfigNode?) throws -> LaunchOptions {
+            var options = LaunchOptions(command: LaunchOptions.defaultCommand())
+            guard let section = config?.child("sweep") else { return options }
+            do {
+                try options.apply(sweepSection: section)
+            } catch {
+                throw CommandFailure(error)
+            }
+            return options
         }
 
         /// Runs (or resumes) `directory` with progress on standard error; returns the exit status.

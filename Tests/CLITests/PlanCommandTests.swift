@@ -71,4 +71,28 @@ struct PlanCommandTests {
 
                 """)
     }
+
+    /// A launcher setting the run would refuse (`sweep.jobs`, `sweep.timeout`, `sweep.slurm.*`) is
+    /// refused by the plan and by `sweep run --dry-run` too, as a config error (status 2), before
+    /// any directory is made.
+    @Test(
+        "a bad launcher setting fails the plan and the dry run",
+        arguments: [["plan"], ["run", "--dry-run"]])
+    func badLauncherSetting(command: [String]) throws {
+        let result = try CLI.run(
+            "sweep", command + ["configs/vae.yaml", "+sweep.launcher=slurm", "+sweep.slurm.array_parallelism=0"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr == """
+                override '+sweep.slurm.array_parallelism=0': error: sweep.slurm.array_parallelism: expected a whole number ≥ 1, got '0'
+                    +sweep.slurm.array_parallelism=0
+                                                   ^
+
+                """)
+        let timeout = try CLI.run("sweep", command + ["configs/vae.yaml", "+sweep.timeout=soon"])
+        #expect(timeout.status == 2)
+        #expect(
+            timeout.stderr.hasPrefix("override '+sweep.timeout=soon': error: sweep.timeout: invalid duration 'soon'"))
+    }
 }

@@ -57,27 +57,33 @@ struct SlurmSettingsTests {
         #expect(options.slurm.arguments == ["--partition=gpu", "--cpus-per-task=1"])
     }
 
-    @Test("bad launcher and slurm values name their place and key")
+    @Test("bad launcher and slurm values are config errors at their place, quoting their line")
     func errors() throws {
-        var options = LaunchOptions(command: ["x"], projectDirectory: "/project")
         #expect(
-            throws: LauncherError("configs/vae.yaml:1:11: sweep.launcher: expected one of 'local', 'slurm', got 'pbs'")
-        ) {
-            try options.apply(sweepSection: try section("launcher: pbs"))
-        }
+            try sweepSectionError("launcher: pbs") == """
+                vae.yaml:1:11: error: sweep.launcher: expected one of 'local', 'slurm', got 'pbs'
+                    launcher: pbs
+                              ^
+                """)
         #expect(
-            throws: LauncherError(
-                "configs/vae.yaml:1:28: sweep.slurm.array_parallelism: expected a whole number ≥ 1, got '0'")
-        ) {
-            try options.apply(sweepSection: try section("slurm: {array_parallelism: 0}"))
-        }
+            try sweepSectionError("slurm: {array_parallelism: 0}") == """
+                vae.yaml:1:28: error: sweep.slurm.array_parallelism: expected a whole number ≥ 1, got '0'
+                    slurm: {array_parallelism: 0}
+                                               ^
+                """)
         #expect(
-            throws: LauncherError(
-                "configs/vae.yaml:1:19: unknown key 'sweep.slurm.partitio' (did you mean 'partition'?); expected one of: "
-                    + "partition, time, cpus_per_task, mem, gpus, gres, account, qos, constraint, array_parallelism, "
-                    + "extra_args")
-        ) {
-            try options.apply(sweepSection: try section("slurm: {partitio: gpu}"))
-        }
+            try sweepSectionError("slurm:\n  partitio: gpu\n") == """
+                vae.yaml:2:13: error: unknown key 'sweep.slurm.partitio'
+                      partitio: gpu
+                                ^
+                help: did you mean 'partition'?
+                note: allowed keys in 'sweep.slurm': partition, time, cpus_per_task, mem, gpus, gres, account, qos, constraint, array_parallelism, extra_args
+                """)
+        #expect(
+            try sweepSectionError("slurm:\n  time: [1]\n") == """
+                vae.yaml:2:9: error: sweep.slurm.time: expected a string, got '[1]'
+                      time: [1]
+                            ^
+                """)
     }
 }

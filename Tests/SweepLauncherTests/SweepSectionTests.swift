@@ -42,22 +42,26 @@ struct SweepSectionTests {
         #expect(options.command == ["./train.sh", "--fast", "--config", "config.yaml"])
     }
 
-    @Test("a bad value names its place and key")
+    @Test("a bad value is a config error at its place, quoting its line")
     func errors() throws {
-        var options = LaunchOptions(command: ["x"], projectDirectory: "/project")
         #expect(
-            throws: LauncherError(
-                "configs/vae.yaml:2:10: sweep.timeout: invalid duration 'soon': expected a number with an optional unit (ms, s, m, h, d), e.g. 90s, 1h30m"
-            )
-        ) {
-            try options.apply(sweepSection: try section("jobs: 2\ntimeout: soon"))
-        }
-        #expect(throws: LauncherError("configs/vae.yaml:1:7: sweep.jobs: expected a whole number ≥ 1, got '0'")) {
-            try options.apply(sweepSection: try section("jobs: 0"))
-        }
-        #expect(throws: LauncherError("configs/vae.yaml:1:10: sweep.command: expected a non-empty command, got '[]'")) {
-            try options.apply(sweepSection: try section("command: []"))
-        }
+            try sweepSectionError("jobs: 2\ntimeout: soon") == """
+                vae.yaml:2:10: error: sweep.timeout: invalid duration 'soon': expected a number with an optional unit (ms, s, m, h, d), e.g. 90s, 1h30m
+                    timeout: soon
+                             ^
+                """)
+        #expect(
+            try sweepSectionError("jobs: 0") == """
+                vae.yaml:1:7: error: sweep.jobs: expected a whole number ≥ 1, got '0'
+                    jobs: 0
+                          ^
+                """)
+        #expect(
+            try sweepSectionError("command: []") == """
+                vae.yaml:1:10: error: sweep.command: expected a non-empty command, got '[]'
+                    command: []
+                             ^
+                """)
     }
 
     @Test("threads and jobs never oversubscribe the cores")
