@@ -56,11 +56,7 @@ extension LaunchOptions {
                     gpus = try items.map { item throws(ConfigError) in try Self.text(item, path) }
                 default: throw Self.invalid(node, path, "a list of GPU ids or a string such as \"0,1\"")
                 }
-            case "launcher":
-                guard case .string(let name) = node.value, let kind = LauncherKind(rawValue: name) else {
-                    throw Self.invalid(node, path, "one of 'local', 'slurm'")
-                }
-                launcher = kind
+            case "launcher": launcher = try ConfigDecoder().decode(LauncherKind.self, from: node, path: path)
             case "slurm": slurm = try SlurmOptions(node: node)
             case "env":
                 guard case .mapping(let variables) = node.value else { throw Self.invalid(node, path, "a mapping") }

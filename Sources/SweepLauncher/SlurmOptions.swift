@@ -2,7 +2,7 @@ public import SweepConfig
 
 /// The `sbatch` settings of a SLURM sweep (`sweep.slurm:` in a config): each becomes one
 /// `#SBATCH` line of the batch script, never shell code.
-public struct SlurmOptions: Sendable, Hashable {
+public struct SlurmOptions: Decodable, Sendable, Hashable {
     /// `--partition`.
     public var partition: String?
     /// `--time`, SLURM's own syntax (`30`, `1:00:00`, `2-00:00:00`).
@@ -29,11 +29,12 @@ public struct SlurmOptions: Sendable, Hashable {
     /// No settings: SLURM's defaults.
     public init() {}
 
-    /// The setting names of `sweep.slurm`.
-    public static let keys = [
-        "partition", "time", "cpus_per_task", "mem", "gpus", "gres", "account", "qos", "constraint",
-        "array_parallelism", "extra_args",
-    ]
+    enum CodingKeys: String, CodingKey {
+        case partition, time, mem, gpus, gres, account, qos, constraint
+        case cpusPerTask = "cpus_per_task"
+        case arrayParallelism = "array_parallelism"
+        case extraArgs = "extra_args"
+    }
 
     /// The `sbatch` arguments these settings stand for, in a fixed order.
     public var arguments: [String] {
@@ -50,43 +51,72 @@ public struct SlurmOptions: Sendable, Hashable {
         return result + extraArgs
     }
 
-    /// Reads a `sweep.slurm` mapping (strictly: unknown keys, wrong types, line breaks are errors,
-    /// each at its place).
+    /// Reads a `sweep.slurm` mapping strictly, as the config decoder reads any config: an unknown
+    /// key (with a did-you-mean), a wrong type, a line break or a number below 1 is an error at its place.
     public init(node: ConfigNode) throws(ConfigError) {
-        guard case .mapping(let mapping) = node.value else {
-            if case .null = node.value { return }
-            throw Self.invalid(node, "sweep.slurm", "a mapping")
+        if case .null = node.value { return }
+        self = try ConfigDecoder().decode(SlurmOptions.self, from: node, path: "sweep.slurm")
+    }
+
+    /// Decodes the settings; `null` leaves a setting unset (the `launcher/slurm` config group's defaults).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        partition = try Self.text(container, .partition)
+        time = try Self.text(container, .time)
+        cpusPerTask = try Self.positive(container, .cpusPerTask)
+        mem = try Self.text(container, .mem)
+        gpus = try Self.positive(container, .gpus)
+        gres = try Self.text(container, .gres)
+        account = try Self.text(container, .account)
+        qos = try Self.text(container, .qos)
+        constraint = try Self.text(container, .constraint)
+        arrayParallelism = try Self.positive(container, .arrayParallelism)
+        guard let node = try container.decodeIfPresent(ConfigNode.self, forKey: .extraArgs) else { return }
+        switch node.value {
+        case .null: break
+        case .string: extraArgs = [try Self.text(node, container, .extraArgs)]
+        case .sequence(let items): extraArgs = try items.map { try Self.text($0, container, .extraArgs) }
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .extraArgs, in: container,
+                debugDescription: "expected a list of sbatch arguments, got '\(node)'")
         }
-        for (key, value) in mapping {
-            let path = "sweep.slurm.\(key)"
-            if case .null = value.value { continue }
-            switch key {
-            case "partition": partition = try Self.text(value, path)
-            case "time": time = try Self.text(value, path)
-            case "cpus_per_task": cpusPerTask = try Self.positive(value, path)
-            case "mem": mem = try Self.text(value, path)
-            case "gpus": gpus = try Self.positive(value, path)
-            case "gres": gres = try Self.text(value, path)
-            case "account": account = try Self.text(value, path)
-            case "qos": qos = try Self.text(value, path)
-            case "constraint": constraint = try Self.text(value, path)
-            case "array_parallelism": arrayParallelism = try Self.positive(value, path)
-            case "extra_args":
-                switch value.value {
-                case .sequence(let items):
-                    extraArgs = try items.map { item throws(ConfigError) in try Self.text(item, path) }
-                case .string: extraArgs = [try Self.text(value, path)]
-                default: throw Self.invalid(value, path, "a list of sbatch arguments")
-                }
-            default:
-                var notes: [String] = []
-                if let close = Suggestion.closest(to: key, in: Self.keys) {
-                    notes.append("help: did you mean '\(close)'?")
-                }
-                notes.append("note: allowed keys in 'sweep.slurm': " + Self.keys.joined(separator: ", "))
-                throw ConfigError(value.origin.diagnostic("unknown key '\(path)'", notes: notes))
-            }
+    }
+
+    /// A setting that is one line of text (a number is taken as its text: `time: 30`).
+    private static func text(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> String? {
+        guard let node = try container.decodeIfPresent(ConfigNode.self, forKey: key) else { return nil }
+        if case .null = node.value { return nil }
+        return try text(node, container, key)
+    }
+
+    private static func text(
+        _ node: ConfigNode, _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
+    ) throws -> String {
+        let text: String
+        switch node.value {
+        case .string(let value): text = value
+        case .int, .float: text = node.description
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "expected a string, got '\(node)'")
         }
+        if text.isEmpty || text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            let found = text.isEmpty ? "an empty string" : "a string with a line break or a control character"
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "expected one line of text, found \(found)")
+        }
+        return text
+    }
+
+    /// A whole number of at least 1.
+    private static func positive(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int? {
+        guard let value = try container.decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard value >= 1 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "expected a whole number ≥ 1, got '\(value)'")
+        }
+        return value
     }
 
     /// The settings as a `sweep.slurm` mapping (what `sweep.yaml` records for a resume).
@@ -109,28 +139,5 @@ public struct SlurmOptions: Sendable, Hashable {
             pairs.append(("extra_args", ConfigNode(.sequence(extraArgs.map { ConfigNode(.string($0)) }))))
         }
         return ConfigNode(.mapping(.init(uniqueKeysWithValues: pairs)))
-    }
-
-    private static func invalid(_ node: ConfigNode, _ path: String, _ expected: String) -> ConfigError {
-        ConfigError(node.origin.diagnostic("\(path): expected \(expected), got '\(node)'"))
-    }
-
-    /// A one-line, non-empty string (a number is taken as its text: `time: 30`).
-    private static func text(_ node: ConfigNode, _ path: String) throws(ConfigError) -> String {
-        let text: String
-        switch node.value {
-        case .string(let value): text = value
-        case .int, .float: text = node.description
-        default: throw invalid(node, path, "a string")
-        }
-        guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw invalid(node, path, "a non-empty string on one line")
-        }
-        return text
-    }
-
-    private static func positive(_ node: ConfigNode, _ path: String) throws(ConfigError) -> Int {
-        guard case .int(let value) = node.value, value > 0 else { throw invalid(node, path, "a whole number ≥ 1") }
-        return value
     }
 }

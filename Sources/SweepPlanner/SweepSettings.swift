@@ -76,9 +76,9 @@ public struct SweepSettings: Decodable, Sendable {
     /// Extra environment variables of the trainer.
     public var env: ConfigNode?
     /// Where the cells run: `local` (default) or `slurm`.
-    public var launcher: Launcher?
+    public var launcher: ConfigNode?
     /// The `sbatch` settings of a SLURM sweep.
-    public var slurm: Slurm?
+    public var slurm: ConfigNode?
 
     enum CodingKeys: String, CodingKey {
         case params, zip, grids, `repeat`, sampler, samples, seed, command, metric, mode

@@ -174,8 +174,8 @@ struct SlurmCommandTests {
                         partitoin: gpu
                                    ^
                 help: did you mean 'partition'?
-                note: allowed keys in 'sweep.slurm': partition, time, mem, gpus, gres, account, qos, constraint, \
-                cpus_per_task, array_parallelism, extra_args
+                note: allowed keys in 'sweep.slurm': partition, time, cpus_per_task, mem, gpus, gres, account, qos, \
+                constraint, array_parallelism, extra_args
 
                 """)
         let launcher = try run("  launcher: slrum\n")

@@ -61,7 +61,7 @@ struct SlurmSettingsTests {
     func errors() throws {
         #expect(
             try sweepSectionError("launcher: pbs") == """
-                vae.yaml:1:11: error: sweep.launcher: expected one of 'local', 'slurm', got 'pbs'
+                vae.yaml:1:11: error: sweep.launcher: expected one of 'local', 'slurm', found the string 'pbs'
                     launcher: pbs
                               ^
                 """)
@@ -84,6 +84,24 @@ struct SlurmSettingsTests {
                 vae.yaml:2:9: error: sweep.slurm.time: expected a string, got '[1]'
                       time: [1]
                             ^
+                """)
+        #expect(
+            try sweepSectionError("slurm:\n  gpus: two\n") == """
+                vae.yaml:2:9: error: sweep.slurm.gpus: expected an integer, found the string 'two'
+                      gpus: two
+                            ^
+                """)
+        #expect(
+            try sweepSectionError("slurm:\n  qos: \"a\\nb\"\n") == """
+                vae.yaml:2:8: error: sweep.slurm.qos: expected one line of text, found a string with a line break or a control character
+                      qos: "a\\nb"
+                           ^
+                """)
+        #expect(
+            try sweepSectionError("slurm:\n  extra_args: {a: 1}\n") == """
+                vae.yaml:2:15: error: sweep.slurm.extra_args: expected a list of sbatch arguments, got '{a: 1}'
+                      extra_args: {a: 1}
+                                  ^
                 """)
     }
 }
