@@ -36,37 +36,93 @@ extension ConfigNode {
         return key.description
     }
 
-    /// The node as a YAML tree for emission: strings that would read back as another type are
-    /// quoted, floats are written as Python writes them (`0.001`, `1.0e-05`, `.inf`, `.nan`).
-    public var yamlNode: Node {
-        switch value {
-        case .null: return Node(.scalar(.init("null")))
-        case .missing: return Node(.scalar(.init("???")))
-        case .bool(let b): return Node(.scalar(.init(b ? "true" : "false")))
-        case .int(let i): return Node(.scalar(.init(String(i))))
-        case .float(let d): return Node(.scalar(.init(ConfigNode.yamlFloat(d))))
-        case .string(let s):
-            let plain = Node(.scalar(.init(s)))
-            if case .string(let back)? = plain.value, back == s, s != "???", !s.isEmpty {
-                return plain
-            }
-            return Node(.scalar(.init(s, style: .singleQuoted)))
-        case .sequence(let items):
-            return Node(.sequence(items.map(\.yamlNode)))
-        case .mapping(let mapping):
-            return Node(
-                .mapping(
-                    mapping.map { key, value in
-                        let keyNode = Node(.scalar(.init(key)))
-                        let safeKey: Node
-                        if case .string(let back)? = keyNode.value, back == key, !key.isEmpty {
-                            safeKey = keyNode
-                        } else {
-                            safeKey = Node(.scalar(.init(key, style: .singleQuoted)))
-                        }
-                        return Node.Pair(key: safeKey, value: value.yamlNode)
-                    }))
+    /// The node as block YAML: strings that would read back as another type are quoted, floats
+    /// are written as Python writes them (`0.001`, `1.0e-05`, `.inf`, `.nan`). A large tree's two
+    /// halves are written on two threads.
+    public func yamlText() throws(YAMLError) -> String {
+        String(decoding: try yamlBytes(), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``yamlText()``.
+    public func yamlBytes() throws(YAMLError) -> [UInt8] {
+        try yamlBytes(parallelAbove: Parallel.minimumNodes)
+    }
+
+    /// The YAML bytes; for a tree of at least `parallelAbove` nodes, the two halves of its top-level
+    /// keys written as two documents on two threads and joined (each a bare block mapping at
+    /// indent 0, which is what the one document would hold), or written whole when either half
+    /// fails or is not bare.
+    func yamlBytes(parallelAbove: Int) throws(YAMLError) -> [UInt8] {
+        if let halves = yamlHalves(parallelAbove: parallelAbove) { return halves }
+        let emitter = try YAML.Emitter()
+        try write(to: emitter)
+        return try emitter.finish()
+    }
+
+    /// The YAML bytes written in two halves on two threads; nil for a tree of fewer than
+    /// `parallelAbove` nodes, or when either half fails or is not a bare block mapping.
+    func yamlHalves(parallelAbove: Int) -> [UInt8]? {
+        guard
+            let (_, first, second) = Parallel.overHalves(
+                of: self, atLeast: parallelAbove,
+                { mapping, range in Result { () throws(YAMLError) in try Self.yamlEntries(of: mapping, in: range) } }),
+            case .success(let head) = first, case .success(let tail) = second,
+            Self.isBareMapping(head), Self.isBareMapping(tail)
+        else { return nil }
+        return head + tail
+    }
+
+    /// A document holding the root mapping's entries in `range`.
+    private static func yamlEntries(of mapping: OrderedMapping, in range: Range<Int>) throws(YAMLError) -> [UInt8] {
+        let emitter = try YAML.Emitter()
+        try emitter.beginMapping()
+        for index in range {
+            try writeKey(mapping.keys[index], to: emitter)
+            try mapping.values[index].write(to: emitter)
         }
+        try emitter.endMapping()
+        return try emitter.finish()
+    }
+
+    /// Whether a document's text is a block mapping and nothing else: no `---` before it, no
+    /// `...` after it.
+    private static func isBareMapping(_ bytes: [UInt8]) -> Bool {
+        !bytes.starts(with: "---".utf8) && !bytes.starts(with: "{".utf8)
+            && !bytes.reversed().starts(with: "...\n".utf8.reversed())
+    }
+
+    private func write(to emitter: YAML.Emitter) throws(YAMLError) {
+        switch value {
+        case .null: try emitter.scalar("null")
+        case .missing: try emitter.scalar("???")
+        case .bool(let b): try emitter.scalar(b ? "true" : "false")
+        case .int(let i): try emitter.scalar(String(i))
+        case .float(let d): try emitter.scalar(ConfigNode.yamlFloat(d))
+        case .string(let s):
+            try emitter.scalar(s, style: s != "???" && Self.readsBackAsItself(s) ? .plain : .singleQuoted)
+        case .sequence(let items):
+            try emitter.beginSequence()
+            for item in items { try item.write(to: emitter) }
+            try emitter.endSequence()
+        case .mapping(let mapping):
+            try emitter.beginMapping()
+            for (key, value) in mapping {
+                try Self.writeKey(key, to: emitter)
+                try value.write(to: emitter)
+            }
+            try emitter.endMapping()
+        }
+    }
+
+    private static func writeKey(_ key: String, to emitter: YAML.Emitter) throws(YAMLError) {
+        try emitter.scalar(key, style: readsBackAsItself(key) ? .plain : .singleQuoted, isKey: true)
+    }
+
+    /// Whether a text written plain reads back as the same string (not empty, not a number, a
+    /// boolean, null…).
+    private static func readsBackAsItself(_ text: String) -> Bool {
+        guard !text.isEmpty, case .string(let back) = Node.value(of: Node.Scalar(text), tag: nil) else { return false }
+        return back == text
     }
 
     /// A float in YAML as PyYAML writes it: Python's repr, `.inf`/`-.inf`/`.nan`, and an

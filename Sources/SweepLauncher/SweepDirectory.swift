@@ -176,7 +176,7 @@ public struct SweepDirectory: Sendable, Hashable {
 
     static func yaml(_ node: ConfigNode, what: String) throws(LauncherError) -> String {
         do {
-            return try YAML.emit(node.yamlNode)
+            return try node.yamlText()
         } catch {
             throw LauncherError("cannot write \(what): \(error)")
         }

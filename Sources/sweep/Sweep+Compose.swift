@@ -41,7 +41,7 @@ extension Sweep {
             if json {
                 try composition.config.writeJSON(to: FileHandle.standardOutput)
             } else {
-                print(try YAMLText.of(composition.config), terminator: "")
+                try FileHandle.standardOutput.write(contentsOf: try YAMLText.bytes(of: composition.config))
             }
             // The trees are no longer needed: exiting here hands their memory back to the system
             // at once, instead of freeing a large config node by node (a tenth of the time on a

@@ -189,9 +189,14 @@ struct SlurmCommandTests {
 
                 """)
         let cpus = try run("  slurm:\n    cpus_per_task: 0\n")
-        #expect(cpus.status == 1)
+        #expect(cpus.status == 2)
         #expect(
-            cpus.stderr == "error: bad.yaml:5:20: sweep.slurm.cpus_per_task: expected a whole number ≥ 1, got '0'\n")
+            cpus.stderr == """
+                bad.yaml:5:20: error: sweep.slurm.cpus_per_task: expected a whole number ≥ 1, got '0'
+                        cpus_per_task: 0
+                                       ^
+
+                """)
         let detach = try CLI.run("sweep", ["run", "config.yaml", "--detach", "--outputs", "out"], in: dir)
         #expect(detach.status == 1)
         #expect(detach.stderr == "error: --detach needs --launcher slurm: a local sweep runs inside this process\n")
@@ -231,7 +236,7 @@ struct SlurmCommandTests {
             let status = try Self.status(sweep, cell)
             #expect(status.contains("\"state\" : \"cancelled\""), "\(cell): \(status)")
         }
-        FileManager.default.createFile(atPath: dir + "/fast", contents: Data())
+        #expect(FileManager.default.createFile(atPath: dir + "/fast", contents: Data()))
         let resumed = try CLI.run("sweep", ["resume", sweep], in: dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("3 cells: 3 done"))
@@ -320,7 +325,7 @@ struct SlurmCommandTests {
         }
         #expect(ended, "\(status)")
         let doneBefore = try Self.status(sweep, "0000_x=1")
-        FileManager.default.createFile(atPath: dir + "/fixed", contents: Data())
+        #expect(FileManager.default.createFile(atPath: dir + "/fixed", contents: Data()))
         let resumed = try CLI.run("sweep", ["resume", sweep], in: dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("3 cells: 3 done"))

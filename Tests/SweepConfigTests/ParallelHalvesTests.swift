@@ -130,6 +130,40 @@ import Testing
                     : "{\n  \"s0\": {\n    \"name\": \"run 0\","))
     }
 
+    /// YAML written in two halves, each a document of its own, joins into exactly the one document
+    /// the serial emitter writes, whatever the values at the seam: strings that must be quoted, on
+    /// several lines, empty, keys that read as other types, empty and nested collections.
+    @Test func halvesWriteTheSameYAML() throws {
+        let awkward: [ConfigNode] = [
+            ConfigNode(.string("multi\nline\n")), ConfigNode(.string("  leading")), ConfigNode(.string("trailing ")),
+            ConfigNode(.string("a: b")), ConfigNode(.string("# c")), ConfigNode(.string("")),
+            ConfigNode(.string("???")),
+            ConfigNode(.string("1")), ConfigNode(.string("true")), ConfigNode(.string("null")),
+            ConfigNode(.string("tab\there")), ConfigNode(.string("it's")), ConfigNode(.string("€ and ü")),
+            ConfigNode(.string(String(repeating: "long words ", count: 30))), ConfigNode(.sequence([])),
+            ConfigNode(.mapping([:])), ConfigNode(.missing), ConfigNode(.null), ConfigNode(.float(1e-5)),
+            ConfigNode(.float(-.infinity)),
+            ConfigNode(
+                .sequence([
+                    ConfigNode(.sequence([ConfigNode(.int(1))])), ConfigNode(.mapping(["a": ConfigNode(.int(2))])),
+                ])),
+            ConfigNode(
+                .mapping(["<<": ConfigNode(.int(1)), "1": ConfigNode(.string("x\ny")), "": ConfigNode(.bool(true))])),
+        ]
+        for split in 0..<awkward.count {
+            // Each awkward value in turn ends the first half.
+            var mapping = OrderedMapping()
+            for i in 0...split { mapping["k\(i)"] = i == split ? awkward[split] : awkward[(i * 7) % awkward.count] }
+            for i in 0...split { mapping["true" + String(i)] = awkward[i] }
+            let node = ConfigNode(.mapping(mapping))
+            let serial = try node.yamlBytes(parallelAbove: .max)
+            let halves = try #require(node.yamlHalves(parallelAbove: 1), "split \(split)")
+            #expect(halves == serial, "split \(split)")
+        }
+        let big = try Self.resolve(Self.config(sections: 300), parallelAbove: .max).get()
+        #expect(big.yamlHalves(parallelAbove: 1) == (try big.yamlBytes(parallelAbove: .max)))
+    }
+
     /// `writeJSON` hands a large tree's halves to the file one after the other: the file holds the
     /// same text as `jsonText`, and a final newline.
     @Test(arguments: [10, 20_000])
