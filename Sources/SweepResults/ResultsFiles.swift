@@ -8,7 +8,15 @@ public enum ResultsFiles {
     public static func write(
         sweep directory: String, options: ResultsOptions = ResultsOptions(), style: OutputStyle = .plain
     ) throws(ResultsError) -> (table: String, warnings: [String]) {
-        let read = try SweepReader().read([directory])
+        try write(sweep: directory, read: try SweepReader().read([directory]), options: options, style: style)
+    }
+
+    /// The same from what was already read of the sweep (`sweep run` reads it once for its results
+    /// files and its report).
+    public static func write(
+        sweep directory: String, read: SweepReader.Output, options: ResultsOptions = ResultsOptions(),
+        style: OutputStyle = .plain
+    ) throws(ResultsError) -> (table: String, warnings: [String]) {
         var warnings = read.warnings
         let table = try ResultsTable(cells: read.cells, manifest: read.manifest, options: options, warnings: &warnings)
         for (name, text) in [("results.md", table.markdown()), ("results.csv", table.csv())] {

@@ -36,9 +36,16 @@ public struct SweepReport: Sendable {
             throw ResultsError(
                 "no sweep directory '\(directory)'", notes: ["help: give a sweep directory (outputs/<config>/<date>)"])
         }
+        try self.init(sweep: directory, read: try SweepReader().read([directory]), options: options)
+    }
+
+    /// The report of the sweep at `directory` from what was already read of it (`sweep run` reads
+    /// a finished sweep once for its results files and its report).
+    public init(sweep directory: String, read: SweepReader.Output, options: ReportOptions = ReportOptions())
+        throws(ResultsError)
+    {
         self.directory = directory
         self.options = options
-        let read = try SweepReader().read([directory])
         var warnings = read.warnings
         cells = read.cells
         manifest = read.manifest

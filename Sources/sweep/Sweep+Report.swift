@@ -39,10 +39,11 @@ extension Sweep {
             }
         }
 
-        /// Writes the report at the end of `sweep run` / `sweep resume`; a failure is a warning.
-        static func writeAfterRun(_ directory: String) {
+        /// Writes the report at the end of `sweep run` / `sweep resume` from the sweep as read for
+        /// its results; a failure is a warning.
+        static func writeAfterRun(_ directory: String, read: SweepReader.Output) {
             do {
-                let path = try SweepReport(sweep: directory).write()
+                let path = try SweepReport(sweep: directory, read: read).write()
                 print("report: \(path)")
             } catch {
                 FileHandle.standardError.write(Data("warning: no report: \(error.message)\n".utf8))

@@ -184,19 +184,25 @@ extension Sweep {
             let summary = CellState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }
             print("\(result.statuses.count) cells: " + summary.joined(separator: ", "))
             if result.stoppedByFailFast { print("stopped after the first failure (--fail-fast)") }
-            Self.printResults(directory.path)
-            Report.writeAfterRun(directory.path)
+            // The finished sweep is read once for its results files and its report.
+            do {
+                let read = try SweepReader().read([directory.path])
+                Self.printResults(directory.path, read: read)
+                Report.writeAfterRun(directory.path, read: read)
+            } catch {
+                FileHandle.standardError.write(Data("warning: no results table or report: \(error)\n".utf8))
+            }
             if !result.allSucceeded { print("resume with: sweep resume \(directory.path)") }
             if result.wasCancelled { return 130 }
             return result.allSucceeded ? 0 : 1
         }
 
         /// Writes results.md and results.csv into the sweep directory and prints the table.
-        static func printResults(_ path: String) {
+        static func printResults(_ path: String, read: SweepReader.Output) {
             let style = OutputStyle.forStandardOutput(
                 isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
             do {
-                let (table, warnings) = try ResultsFiles.write(sweep: path, style: style)
+                let (table, warnings) = try ResultsFiles.write(sweep: path, read: read, style: style)
                 WarningList.print(warnings, sweep: path)
                 print("")
                 print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
