@@ -44,7 +44,7 @@ extension Sweep {
                 throw CommandFailure(error)
             }
             // The launcher's settings (`sweep.jobs`, `sweep.slurm`, …) are checked as `sweep run` reads them.
-            _ = try Run.launchOptions(from: cells.first?.config)
+            _ = try Run.launchOptions(from: cells.map { ($0.cell.index, $0.config) })
             if json {
                 print(Self.json(cells))
             } else {

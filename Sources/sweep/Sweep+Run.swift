@@ -86,7 +86,7 @@ extension Sweep {
                     }
                     if dryRun {
                         // The launcher's settings are checked too: a dry run refuses what the run would.
-                        _ = try Self.launchOptions(from: checked.first?.config)
+                        _ = try Self.launchOptions(from: checked.map { ($0.cell.index, $0.config) })
                         print(Plan.table(checked), terminator: "")
                         return
                     }
@@ -101,7 +101,7 @@ extension Sweep {
                         )
                     }
                 }
-                var options = try Self.launchOptions(from: cells.first?.config)
+                var options = try Self.launchOptions(from: cells.map { ($0.index, $0.config) })
                 if let jobs { options.jobs = max(1, jobs) }
                 if let threads { options.threadsPerCell = max(1, threads) }
                 if let gpus { options.gpus = gpus.split(separator: ",").map(String.init) }
@@ -127,8 +127,35 @@ extension Sweep {
             }
         }
 
-        /// The launcher's settings from a cell's `sweep:` section (the defaults where it has none);
-        /// a bad value is a config error like any other (its place, exit status 2).
+        /// The launcher's settings from the cells' `sweep:` sections. They are the sweep's, so every
+        /// cell must give the same: a swept `sweep.threads=1,2` is refused, where it would run every
+        /// cell with the first cell's value. A bad value or a difference is a config error like any
+        /// other (its place, exit status 2).
+        static func launchOptions(from cells: [(index: Int, config: ConfigNode)]) throws -> LaunchOptions {
+            guard let first = cells.first else { return try launchOptions(from: nil) }
+            let options = try launchOptions(from: first.config)
+            let reference = first.config.child("sweep")
+            for cell in cells.dropFirst() {
+                let section = cell.config.child("sweep")
+                for key in LaunchOptions.sectionKeys {
+                    let mine = reference?.child(key), theirs = section?.child(key)
+                    guard mine != theirs else { continue }
+                    func text(_ node: ConfigNode?) -> String { node.map { "'\($0)'" } ?? "unset" }
+                    throw CommandFailure(
+                        ConfigError(
+                            (theirs ?? mine)?.origin.diagnostic(
+                                "sweep.\(key) differs between cells: \(text(mine)) in cell \(first.index), "
+                                    + "\(text(theirs)) in cell \(cell.index)",
+                                notes: [
+                                    "help: the launcher's settings (sweep.jobs, sweep.threads, sweep.timeout, …) hold for "
+                                        + "the whole sweep: give one value, or run one sweep per value"
+                                ]) ?? Diagnostic("sweep.\(key) differs between cells")))
+                }
+            }
+            return options
+        }
+
+        /// The launcher's settings from one cell's `sweep:` section (the defaults where it has none).
         static func launchOptions(from config: ConfigNode?) throws -> LaunchOptions {
             var options = LaunchOptions(command: LaunchOptions.defaultCommand())
             guard let section = config?.child("sweep") else { return options }

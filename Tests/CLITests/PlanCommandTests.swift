@@ -95,4 +95,24 @@ struct PlanCommandTests {
         #expect(
             timeout.stderr.hasPrefix("override '+sweep.timeout=soon': error: sweep.timeout: invalid duration 'soon'"))
     }
+
+    /// The launcher's settings hold for the whole sweep: sweeping one is refused (every cell would
+    /// otherwise run with the first cell's value), naming the key, the two cells and the override.
+    @Test("a swept launcher setting is refused", arguments: [["plan"], ["run", "--dry-run"]])
+    func sweptLauncherSetting(command: [String]) throws {
+        let result = try CLI.run("sweep", command + ["configs/vae.yaml", "+sweep.threads=1,2", "beta=1,10"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr == """
+                override '+sweep.threads=2': error: sweep.threads differs between cells: '1' in cell 0, '2' in cell 2
+                    +sweep.threads=2
+                                   ^
+                help: the launcher's settings (sweep.jobs, sweep.threads, sweep.timeout, …) hold for the whole sweep: \
+                give one value, or run one sweep per value
+
+                """)
+        let same = try CLI.run("sweep", command + ["configs/vae.yaml", "+sweep.threads=2", "beta=1,10"])
+        #expect(same.status == 0, "\(same.stderr)")
+    }
 }
