@@ -334,4 +334,38 @@ struct SlurmCommandTests {
         #expect(jobs.last?["cells"] as? [Int] == [2])
         #expect(try Self.status(sweep, "0000_x=1") == doneBefore)
     }
+
+    /// slurmd kills a task at its time limit, one minute at the least, so this test takes about
+    /// 90 s and is opt-in (`SWEEP_SLOW=1`): the cell is recorded as timed out, with SLURM's reason,
+    /// and the sweep says how to resume it.
+    @Test(
+        "a task over sweep.slurm.time is recorded as timed out",
+        .tags(.slow), .enabled(if: ProcessInfo.processInfo.environment["SWEEP_SLOW"] == "1", "slow: SWEEP_SLOW=1"))
+    func timeLimit() throws {
+        let dir = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "echo started; sleep 300".write(toFile: dir + "/slow.sh", atomically: true, encoding: .utf8)
+        try """
+        x: 1
+        sweep:
+          command: [/bin/sh, \(dir)/slow.sh]
+          launcher: slurm
+          slurm: {time: 1}
+        """.write(toFile: dir + "/slow.yaml", atomically: true, encoding: .utf8)
+        let result = try CLI.run("sweep", ["run", "slow.yaml", "--outputs", "out"], in: dir)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("cell 0 timed out after 1m"), "\(result.stderr)")
+        #expect(result.stdout.contains("1 cells: 1 timeout"), "\(result.stdout)")
+        #expect(result.stdout.contains("resume with: sweep resume "), "\(result.stdout)")
+        let sweeps = try FileManager.default.contentsOfDirectory(atPath: dir + "/out/slow")
+        let sweep = dir + "/out/slow/" + (sweeps.first ?? "")
+        let status = try Self.status(sweep, "0000")
+        #expect(status.contains(#""state" : "timeout""#), "\(status)")
+        #expect(status.contains(#""error" : "reached its SLURM time limit (TIMEOUT)""#), "\(status)")
+    }
+}
+
+extension Tag {
+    /// Tests that take a minute or more, run only with `SWEEP_SLOW=1`.
+    @Tag static var slow: Self
 }
