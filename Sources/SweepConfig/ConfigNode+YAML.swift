@@ -1,4 +1,5 @@
 import Collections
+public import Foundation
 import SweepYAML
 
 extension ConfigNode {
@@ -48,20 +49,36 @@ extension ConfigNode {
         try yamlBytes(parallelAbove: Parallel.minimumNodes)
     }
 
-    /// The YAML bytes; for a tree of at least `parallelAbove` nodes, the two halves of its top-level
-    /// keys written as two documents on two threads and joined (each a bare block mapping at
-    /// indent 0, which is what the one document would hold), or written whole when either half
-    /// fails or is not bare.
-    func yamlBytes(parallelAbove: Int) throws(YAMLError) -> [UInt8] {
-        if let halves = yamlHalves(parallelAbove: parallelAbove) { return halves }
-        let emitter = try YAML.Emitter()
-        try write(to: emitter)
-        return try emitter.finish()
+    /// Writes the node as YAML (as ``yamlText()``) to `handle`. A large tree's two halves, written
+    /// on two threads, go out one after the other, never joined. Throws a `YAMLError` when the
+    /// emitter fails, or the handle's error.
+    public func writeYAML(to handle: FileHandle) throws {
+        for piece in try yamlPieces(parallelAbove: Parallel.minimumNodes) { try handle.write(contentsOf: piece) }
     }
 
-    /// The YAML bytes written in two halves on two threads; nil for a tree of fewer than
-    /// `parallelAbove` nodes, or when either half fails or is not a bare block mapping.
-    func yamlHalves(parallelAbove: Int) -> [UInt8]? {
+    /// The YAML bytes, written in two halves on two threads for a tree of at least `parallelAbove` nodes.
+    func yamlBytes(parallelAbove: Int) throws(YAMLError) -> [UInt8] {
+        let pieces = try yamlPieces(parallelAbove: parallelAbove)
+        guard pieces.count > 1 else { return pieces[0] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { bytes.append(contentsOf: piece) }
+        return bytes
+    }
+
+    /// The YAML text in pieces to be written in order: the two halves of a large tree's top-level
+    /// keys, or the whole text in one piece.
+    private func yamlPieces(parallelAbove: Int) throws(YAMLError) -> [[UInt8]] {
+        if let halves = yamlHalves(parallelAbove: parallelAbove) { return [halves.head, halves.tail] }
+        let emitter = try YAML.Emitter()
+        try write(to: emitter)
+        return [try emitter.finish()]
+    }
+
+    /// The two halves of the top-level keys written as two documents on two threads (each a bare
+    /// block mapping at indent 0, which is what the one document holds there); nil for a tree of
+    /// fewer than `parallelAbove` nodes, or when either half fails or is not a bare mapping.
+    func yamlHalves(parallelAbove: Int) -> (head: [UInt8], tail: [UInt8])? {
         guard
             let (_, first, second) = Parallel.overHalves(
                 of: self, atLeast: parallelAbove,
@@ -69,7 +86,7 @@ extension ConfigNode {
             case .success(let head) = first, case .success(let tail) = second,
             Self.isBareMapping(head), Self.isBareMapping(tail)
         else { return nil }
-        return head + tail
+        return (head, tail)
     }
 
     /// A document holding the root mapping's entries in `range`.

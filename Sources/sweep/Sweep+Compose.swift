@@ -41,7 +41,11 @@ extension Sweep {
             if json {
                 try composition.config.writeJSON(to: FileHandle.standardOutput)
             } else {
-                try FileHandle.standardOutput.write(contentsOf: try YAMLText.bytes(of: composition.config))
+                do {
+                    try composition.config.writeYAML(to: FileHandle.standardOutput)
+                } catch let error as YAMLError {
+                    throw CommandFailure(ConfigError(error.diagnostic))
+                }
             }
             // The trees are no longer needed: exiting here hands their memory back to the system
             // at once, instead of freeing a large config node by node (a tenth of the time on a

@@ -158,10 +158,11 @@ import Testing
             let node = ConfigNode(.mapping(mapping))
             let serial = try node.yamlBytes(parallelAbove: .max)
             let halves = try #require(node.yamlHalves(parallelAbove: 1), "split \(split)")
-            #expect(halves == serial, "split \(split)")
+            #expect(halves.head + halves.tail == serial, "split \(split)")
         }
         let big = try Self.resolve(Self.config(sections: 300), parallelAbove: .max).get()
-        #expect(big.yamlHalves(parallelAbove: 1) == (try big.yamlBytes(parallelAbove: .max)))
+        let halves = try #require(big.yamlHalves(parallelAbove: 1))
+        #expect(halves.head + halves.tail == (try big.yamlBytes(parallelAbove: .max)))
     }
 
     /// `writeJSON` hands a large tree's halves to the file one after the other: the file holds the
@@ -179,6 +180,21 @@ import Testing
         try handle.close()
         let written = try #require(FileManager.default.contents(atPath: path))
         #expect(String(decoding: written, as: UTF8.self) == node.jsonText() + "\n")
+    }
+
+    /// `writeYAML` does the same with the YAML halves: the file holds what `yamlText` gives.
+    @Test(arguments: [10, 20_000])
+    func writeYAMLWritesTheText(sections: Int) throws {
+        let node = try Self.resolve(Self.config(sections: sections), parallelAbove: .max).get()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID().uuidString).yaml")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try node.writeYAML(to: handle)
+        try handle.close()
+        let written = try #require(FileManager.default.contents(atPath: path))
+        #expect(String(decoding: written, as: UTF8.self) == (try node.yamlText()))
     }
 
     @Test func counting() {
