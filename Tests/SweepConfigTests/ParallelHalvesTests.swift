@@ -165,36 +165,25 @@ import Testing
         #expect(halves.head + halves.tail == (try big.yamlBytes(parallelAbove: .max)))
     }
 
-    /// `writeJSON` hands a large tree's halves to the file one after the other: the file holds the
-    /// same text as `jsonText`, and a final newline.
-    @Test(arguments: [10, 20_000])
-    func writeJSONWritesTheText(sections: Int) throws {
-        let node = try Self.resolve(Self.config(sections: sections), parallelAbove: .max).get()
-        #expect(node.hasAtLeast(Parallel.minimumNodes) == (sections > 10))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID().uuidString).json")
-            .path
+    /// What `write` puts into a new file.
+    static func written(by write: (FileHandle) throws -> Void) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        try node.writeJSON(to: handle)
+        try write(handle)
         try handle.close()
-        let written = try #require(FileManager.default.contents(atPath: path))
-        #expect(String(decoding: written, as: UTF8.self) == node.jsonText() + "\n")
+        return String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
     }
 
-    /// `writeYAML` does the same with the YAML halves: the file holds what `yamlText` gives.
+    /// `writeJSON` and `writeYAML` hand a large tree's halves to the file one after the other: the
+    /// file holds the text `jsonText` (and a final newline) or `yamlText` gives.
     @Test(arguments: [10, 20_000])
-    func writeYAMLWritesTheText(sections: Int) throws {
+    func writingToAFileWritesTheText(sections: Int) throws {
         let node = try Self.resolve(Self.config(sections: sections), parallelAbove: .max).get()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID().uuidString).yaml")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(FileManager.default.createFile(atPath: path, contents: nil))
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try node.writeYAML(to: handle)
-        try handle.close()
-        let written = try #require(FileManager.default.contents(atPath: path))
-        #expect(String(decoding: written, as: UTF8.self) == (try node.yamlText()))
+        #expect(node.hasAtLeast(Parallel.minimumNodes) == (sections > 10))
+        #expect(try Self.written { try node.writeJSON(to: $0) } == node.jsonText() + "\n")
+        #expect(try Self.written { try node.writeYAML(to: $0) } == (try node.yamlText()))
     }
 
     @Test func counting() {
