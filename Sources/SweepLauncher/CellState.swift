@@ -17,4 +17,7 @@ public enum CellState: String, Sendable, Hashable, Codable, CaseIterable {
     public var isFailure: Bool {
         self == .failed || self == .timeout || self == .cancelled
     }
+
+    /// Whether the cell may still produce a result (pending or running).
+    public var isUnfinished: Bool { self == .pending || self == .running }
 }

@@ -1,4 +1,5 @@
 public import Collections
+public import SweepLauncher
 
 /// One cell of a sweep as read from disk: its overrides, state and metrics.
 public struct Cell: Sendable {

@@ -1,4 +1,5 @@
 public import Collections
+public import SweepLauncher
 
 /// One row per setting of the grouping keys, with the metrics of its cells aggregated.
 public struct ResultsTable: Sendable {

@@ -1,6 +1,7 @@
 internal import Collections
 internal import Dispatch
 internal import Foundation
+internal import SweepLauncher
 
 /// Reads the cells of one or several sweep directories in the on-disk format of the launcher.
 ///

@@ -1,4 +1,5 @@
 internal import SweepConfig
+internal import SweepLauncher
 internal import SweepYAML
 
 extension SweepReport {
