@@ -351,8 +351,12 @@ enum ScalarResolver {
                 }
             }
         }
+        return isInfinityOrNaN(b)
+    }
+
+    /// `[-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)`: the spellings both float resolvers share.
+    static func isInfinityOrNaN(_ b: [UInt8]) -> Bool {
         let s = String(decoding: b, as: UTF8.self)
-        // [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
         let unsigned = s.hasPrefix("+") || s.hasPrefix("-") ? String(s.dropFirst()) : s
         if unsigned == ".inf" || unsigned == ".Inf" || unsigned == ".INF" { return true }
         return s == ".nan" || s == ".NaN" || s == ".NAN"
@@ -440,10 +444,7 @@ enum ScalarResolver {
                 if c.atEnd { return true }
             }
         }
-        let s = String(decoding: b, as: UTF8.self)
-        let unsigned = s.hasPrefix("+") || s.hasPrefix("-") ? String(s.dropFirst()) : s
-        if unsigned == ".inf" || unsigned == ".Inf" || unsigned == ".INF" { return true }
-        return s == ".nan" || s == ".NaN" || s == ".NAN"
+        return isInfinityOrNaN(b)
     }
 
     // MARK: - Constructors (PyYAML's construct_yaml_int / construct_yaml_float)
