@@ -85,15 +85,6 @@ extension ConfigNode {
 
     /// Every `???` left in the tree, with its key path.
     public func missingValues() -> [(path: String, node: ConfigNode)] {
-        // Most trees have none: find that out without building any key path (a large tree's two
-        // halves on two threads).
-        if let (_, first, second) = Parallel.overHalves(
-            of: self, { mapping, range in mapping.values[range].contains { $0.containsMissing } })
-        {
-            if !first && !second { return [] }
-        } else if !containsMissing {
-            return []
-        }
         var found: [(path: String, node: ConfigNode)] = []
         var keys: [PathStep] = []
         collectMissing(&keys, into: &found)
@@ -136,16 +127,6 @@ extension ConfigNode {
 }
 
 extension ConfigNode {
-    /// Whether a `???` is left anywhere in the tree.
-    fileprivate var containsMissing: Bool {
-        switch value {
-        case .missing: return true
-        case .mapping(let mapping): return mapping.values.contains { $0.containsMissing }
-        case .sequence(let items): return items.contains { $0.containsMissing }
-        default: return false
-        }
-    }
-
     /// False for a scalar other than `???` (a leaf the walk for unset values can skip).
     fileprivate var mayHoldMissing: Bool {
         switch value {

@@ -53,17 +53,12 @@ extension ConfigNode {
     /// on two threads, go out one after the other, never joined. Throws a `YAMLError` when the
     /// emitter fails, or the handle's error.
     public func writeYAML(to handle: FileHandle) throws {
-        for piece in try yamlPieces(parallelAbove: Parallel.minimumNodes) { try handle.write(contentsOf: piece) }
+        try yamlPieces(parallelAbove: Parallel.minimumNodes).write(to: handle)
     }
 
     /// The YAML bytes, written in two halves on two threads for a tree of at least `parallelAbove` nodes.
     func yamlBytes(parallelAbove: Int) throws(YAMLError) -> [UInt8] {
-        let pieces = try yamlPieces(parallelAbove: parallelAbove)
-        guard pieces.count > 1 else { return pieces[0] }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces { bytes.append(contentsOf: piece) }
-        return bytes
+        try yamlPieces(parallelAbove: parallelAbove).joinedBytes
     }
 
     /// The YAML text in pieces to be written in order: the two halves of a large tree's top-level

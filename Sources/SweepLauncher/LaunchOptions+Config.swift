@@ -1,13 +1,6 @@
 public import SweepConfig
 
 extension LaunchOptions {
-    /// The keys of a `sweep:` section that ``apply(sweepSection:)`` reads (the launcher's); the
-    /// others are the planner's.
-    public static let sectionKeys = [
-        "command", "jobs", "threads", "retries", "fail_fast", "timeout", "project_dir", "retry_backoff", "kill_grace",
-        "gpus", "launcher", "slurm", "env",
-    ]
-
     /// Applies the launcher settings of a config's `sweep:` section: `command` (a list of
     /// arguments, or a string split at spaces — never given to a shell), `jobs`, `threads`, `gpus`
     /// (a list or `"0,1"`), `timeout` (seconds or `90s`, `1h30m`), `retries`, `retry_backoff`,

@@ -121,16 +121,13 @@ extension YAML {
             while true {
                 free.wait()
                 if cancelled.load(ordering: .acquiring) { break }
+                // Deleting a slot that holds no event (never filled, or already deleted) is a
+                // no-op: libyaml zeroes what it deletes, and a zeroed event owns nothing.
                 let base = events + index * chunkSize
-                let old = counts[index]
-                var cleared = 0
                 var count = 0
                 var done = false
                 while count < chunkSize {
-                    if count < old {
-                        yaml_event_delete(base + count)
-                        cleared = count + 1
-                    }
+                    yaml_event_delete(base + count)
                     guard yaml_parser_parse(parser, base + count) == 1 else {
                         done = true
                         break
@@ -142,7 +139,7 @@ extension YAML {
                     }
                 }
                 // Old events past where this chunk stopped (libyaml failed, or the stream ended).
-                for i in cleared..<max(cleared, old) { yaml_event_delete(base + i) }
+                for i in count..<max(count, counts[index]) { yaml_event_delete(base + i) }
                 counts[index] = count
                 filled.signal()
                 if done { break }

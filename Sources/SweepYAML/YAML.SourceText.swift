@@ -9,14 +9,28 @@ extension YAML {
     struct SourceText {
         let bytes: [UInt8]
         let file: String
-        /// The byte offset where each line starts (line 1 first). Computed when asked, which only
-        /// a diagnostic does: a parse that succeeds never pays for it.
-        var lineStarts: [Int] { Self.lineStarts(of: bytes) }
+        /// Where the lines start, found the first time a diagnostic asks (a parse that succeeds
+        /// never pays for it) and kept for the diagnostic's other lookups.
+        private let index = LineIndex()
+
+        /// The byte offset where each line starts (line 1 first).
+        var lineStarts: [Int] {
+            if let starts = index.starts { return starts }
+            let starts = Self.lineStarts(of: bytes)
+            index.starts = starts
+            return starts
+        }
 
         /// Wraps bytes.
         init(bytes: [UInt8], file: String) {
             self.bytes = bytes
             self.file = file
+        }
+
+        /// The line starts once found: shared by the copies of one source, which all stay on the
+        /// parsing thread.
+        private final class LineIndex {
+            var starts: [Int]?
         }
 
         /// Reads a whole file, with clear errors for a missing file, a directory or no permission.

@@ -134,23 +134,26 @@ extension Sweep {
         static func launchOptions(from cells: [(index: Int, config: ConfigNode)]) throws -> LaunchOptions {
             guard let first = cells.first else { return try launchOptions(from: nil) }
             let options = try launchOptions(from: first.config)
-            let reference = first.config.child("sweep")
-            for cell in cells.dropFirst() {
-                let section = cell.config.child("sweep")
-                for key in LaunchOptions.sectionKeys {
-                    let mine = reference?.child(key), theirs = section?.child(key)
-                    guard mine != theirs else { continue }
-                    func text(_ node: ConfigNode?) -> String { node.map { "'\($0)'" } ?? "unset" }
-                    throw CommandFailure(
-                        ConfigError(
-                            (theirs ?? mine)?.origin.diagnostic(
-                                "sweep.\(key) differs between cells: \(text(mine)) in cell \(first.index), "
-                                    + "\(text(theirs)) in cell \(cell.index)",
-                                notes: [
-                                    "help: the launcher's settings (sweep.jobs, sweep.threads, sweep.timeout, …) hold for "
-                                        + "the whole sweep: give one value, or run one sweep per value"
-                                ]) ?? Diagnostic("sweep.\(key) differs between cells")))
-                }
+            let section = first.config.child("sweep")
+            let settings = options.settingsNode
+            // The sections of most sweeps are equal; only a different one is read and compared.
+            for cell in cells.dropFirst() where cell.config.child("sweep") != section {
+                let other = try launchOptions(from: cell.config).settingsNode
+                guard case .mapping(let mine) = settings.value, case .mapping(let theirs) = other.value,
+                    let key = theirs.keys.first(where: { mine[$0] != theirs[$0] })
+                else { continue }
+                let given = cell.config.child("sweep")?.child(key)
+                let place = given ?? section?.child(key)
+                func text(_ node: ConfigNode?) -> String { node.map { "'\($0)'" } ?? "unset" }
+                throw CommandFailure(
+                    ConfigError(
+                        (place?.origin ?? .none).diagnostic(
+                            "sweep.\(key) differs between cells: \(text(section?.child(key))) in cell \(first.index), "
+                                + "\(text(given)) in cell \(cell.index)",
+                            notes: [
+                                "help: the launcher's settings (sweep.jobs, sweep.threads, sweep.timeout, …) hold for "
+                                    + "the whole sweep: give one value, or run one sweep per value"
+                            ])))
             }
             return options
         }
