@@ -96,20 +96,64 @@ INLINE void gather_body(const float *full, float *packed, size_t rows, size_t co
     for (size_t r = 0; r < rows; r++) gather_row(packed + r * k, full + r * columns, runs);
 }
 
-INLINE void unpack_body(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
-    memset(full, 0, rows * columns * sizeof(float));
-    for (size_t o = 0; o < rows; o++) scatter_row(full + o * columns, packed + o * k, runs);
-    memset(packed, 0, rows * k * sizeof(float));
+/// Full row o's packed row, or −1 where its gradient is zero.
+INLINE ptrdiff_t packed_row(const ptrdiff_t *row_of, size_t o) { return row_of ? row_of[o] : (ptrdiff_t)o; }
+
+/// The packed rows in use: one past the highest packed row.
+INLINE size_t packed_rows(const ptrdiff_t *row_of, size_t rows) {
+    size_t used = 0;
+    for (size_t o = 0; o < rows; o++) {
+        const ptrdiff_t r = packed_row(row_of, o);
+        if (r >= 0 && (size_t)r + 1 > used) used = (size_t)r + 1;
+    }
+    return used;
 }
 
-INLINE void adam_packed_body(float *w, float *m, float *v, float *packed, size_t rows, size_t columns, size_t k,
-                             sweep_runs runs, float *scratch, sweep_adam_step step) {
-    // `scratch` holds zeros outside the runs: it starts so, and Adam clears what it reads.
+INLINE void unpack_body(float *full, float *packed, size_t rows, const ptrdiff_t *row_of, size_t columns, size_t k,
+                        sweep_runs runs) {
+    memset(full, 0, rows * columns * sizeof(float));
     for (size_t o = 0; o < rows; o++) {
-        scatter_row(scratch, packed + o * k, runs);
-        adam_body(w + o * columns, scratch, m + o * columns, v + o * columns, columns, step);
+        const ptrdiff_t r = packed_row(row_of, o);
+        if (r >= 0 && k == columns)
+            copy_floats(full + o * columns, packed + (size_t)r * k, columns);
+        else if (r >= 0)
+            scatter_row(full + o * columns, packed + (size_t)r * k, runs);
     }
-    memset(packed, 0, rows * k * sizeof(float));
+    memset(packed, 0, packed_rows(row_of, rows) * k * sizeof(float));
+}
+
+INLINE void adam_packed_body(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                             size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
+    // `scratch` holds zeros outside the runs: it starts so, and Adam clears what it reads. With
+    // every column packed (k = columns) Adam reads the packed row itself and clears it.
+    const int whole = k == columns;
+    for (size_t o = 0; o < rows; o++) {
+        const ptrdiff_t r = packed_row(row_of, o);
+        float *g = scratch;
+        if (r >= 0 && whole)
+            g = packed + (size_t)r * k;
+        else if (r >= 0)
+            scatter_row(scratch, packed + (size_t)r * k, runs);
+        adam_body(w + o * columns, g, m + o * columns, v + o * columns, columns, step);
+    }
+    if (!whole) memset(packed, 0, packed_rows(row_of, rows) * k * sizeof(float));
+}
+
+INLINE void gather_columns_body(const float *full, float *packed, size_t rows, size_t columns, const ptrdiff_t *index,
+                                size_t count) {
+    for (size_t r = 0; r < rows; r++) {
+        const float *src = full + r * columns;
+        float *dst = packed + r * count;
+        for (size_t c = 0; c < count; c++) dst[c] = src[index[c]];
+    }
+}
+
+INLINE void nonzero_columns_body(const float *x, size_t rows, size_t columns, uint32_t *seen) {
+    memset(seen, 0, columns * sizeof(uint32_t));
+    for (size_t r = 0; r < rows; r++) {
+        const float *row = x + r * columns;
+        for (size_t j = 0; j < columns; j++) seen[j] |= row[j] != 0;
+    }
 }
 
 // MARK: - ReLU
@@ -263,28 +307,54 @@ void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t col
         gather_body(full, packed, rows, columns, k, runs);
 }
 
-AVX2 static void unpack_avx2(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
-    unpack_body(full, packed, rows, columns, k, runs);
+AVX2 static void unpack_avx2(float *full, float *packed, size_t rows, const ptrdiff_t *row_of, size_t columns,
+                             size_t k, sweep_runs runs) {
+    unpack_body(full, packed, rows, row_of, columns, k, runs);
 }
 
-void sweep_unpack_runs(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
+void sweep_unpack_runs(float *full, float *packed, size_t rows, const ptrdiff_t *row_of, size_t columns, size_t k,
+                       sweep_runs runs) {
     if (USE_AVX2)
-        unpack_avx2(full, packed, rows, columns, k, runs);
+        unpack_avx2(full, packed, rows, row_of, columns, k, runs);
     else
-        unpack_body(full, packed, rows, columns, k, runs);
+        unpack_body(full, packed, rows, row_of, columns, k, runs);
 }
 
-AVX2 static void adam_packed_avx2(float *w, float *m, float *v, float *packed, size_t rows, size_t columns,
-                                  size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
-    adam_packed_body(w, m, v, packed, rows, columns, k, runs, scratch, step);
+AVX2 static void adam_packed_avx2(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                                  size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
+    adam_packed_body(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
 }
 
-void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, size_t columns, size_t k,
-                       sweep_runs runs, float *scratch, sweep_adam_step step) {
+void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                       size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
     if (USE_AVX2)
-        adam_packed_avx2(w, m, v, packed, rows, columns, k, runs, scratch, step);
+        adam_packed_avx2(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
     else
-        adam_packed_body(w, m, v, packed, rows, columns, k, runs, scratch, step);
+        adam_packed_body(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
+}
+
+AVX2 static void gather_columns_avx2(const float *full, float *packed, size_t rows, size_t columns,
+                                     const ptrdiff_t *index, size_t count) {
+    gather_columns_body(full, packed, rows, columns, index, count);
+}
+
+void sweep_gather_columns(const float *full, float *packed, size_t rows, size_t columns, const ptrdiff_t *index,
+                          size_t count) {
+    if (USE_AVX2)
+        gather_columns_avx2(full, packed, rows, columns, index, count);
+    else
+        gather_columns_body(full, packed, rows, columns, index, count);
+}
+
+AVX2 static void nonzero_columns_avx2(const float *x, size_t rows, size_t columns, uint32_t *seen) {
+    nonzero_columns_body(x, rows, columns, seen);
+}
+
+void sweep_nonzero_columns(const float *x, size_t rows, size_t columns, uint32_t *seen) {
+    if (USE_AVX2)
+        nonzero_columns_avx2(x, rows, columns, seen);
+    else
+        nonzero_columns_body(x, rows, columns, seen);
 }
 
 AVX2 static void relu_avx2(const float *z, float *h, size_t count, float slope) { relu_body(z, h, count, slope); }

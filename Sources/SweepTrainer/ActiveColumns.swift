@@ -1,13 +1,15 @@
 internal import CKernels
 
-/// The input columns (pixels) that are nonzero somewhere in the current batch, with packed copies
-/// of the batch and of the first layer's weights restricted to them: MNIST digits leave about a
-/// third of the pixels zero in every image of a batch of 128, so the first layer's two products
-/// (x·Wᵀ and dzᵀ·x) skip that share of their work. A zero column adds nothing to either product.
+/// The input columns of a layer that are nonzero somewhere in the current batch, with packed
+/// copies of the batch and of the layer's weights restricted to them: MNIST digits leave about a
+/// third of the pixels zero in every image of a batch of 128, and ReLU turns a fifth to a quarter of
+/// the VAE's hidden units off for a whole batch, so the layer's products (x·Wᵀ, dzᵀ·x, and for a
+/// hidden input dz·W) skip that share of their work. A zero column adds nothing to the first two;
+/// a ReLU unit that is off has no use for its gradient.
 final class ActiveColumns {
     /// Columns of the full input.
     let inputs: Int
-    /// Output units of the first layer.
+    /// Output units of the layer.
     let outputs: Int
     /// Indices of the active columns, ascending (the first `count`).
     let index: UnsafeMutablePointer<Int>
@@ -20,10 +22,8 @@ final class ActiveColumns {
     private let runPacked: UnsafeMutablePointer<Int>
     private let runLength: UnsafeMutablePointer<Int>
     private var runCount = 0
-    /// One row of the full gradient, where Adam unpacks the packed gradient row by row.
-    private let scratch: UnsafeMutablePointer<Float>
-    /// Whether packing is on: the first layer has at least `minimumOutputs` units (below that the
-    /// saved multiply-adds do not pay for scanning and gathering the batch).
+    /// Whether packing is on: the layer is wide enough (below 64 units the saved multiply-adds do
+    /// not pay for scanning and gathering the batch), and its inputs are pixels or ReLU units.
     let isEnabled: Bool
     /// Number of active columns in the current batch.
     private(set) var count = 0
@@ -31,30 +31,25 @@ final class ActiveColumns {
     private(set) var isPacked = false
     /// The batch restricted to the active columns (rows × count).
     let input: Matrix
-    /// The first layer's weights restricted to the active columns (outputs × count).
+    /// The layer's weights restricted to the active columns (outputs × count).
     let weight: Matrix
-    /// The weight gradient over the active columns (outputs × count).
-    let grad: Matrix
-    /// Whether `grad` is all zeros (it starts so, and `unpackGradient` clears what it read), so
-    /// that the next product may accumulate into it.
-    var gradIsZero = true
+    /// The gradient with respect to the active columns (rows × count), before it is unpacked.
+    let inputGradient: Matrix
 
-    init(inputs: Int, outputs: Int, capacity: Int, minimumOutputs: Int = 64) {
+    init(inputs: Int, outputs: Int, capacity: Int, isEnabled: Bool) {
         self.inputs = inputs
         self.outputs = outputs
-        isEnabled = outputs >= minimumOutputs
+        self.isEnabled = isEnabled
         index = .allocate(capacity: inputs)
         index.initialize(repeating: 0, count: inputs)
         mask = .allocate(capacity: inputs)
         mask.initialize(repeating: 0, count: inputs)
-        input = Matrix(rows: capacity, columns: inputs)
-        weight = Matrix(rows: outputs, columns: inputs)
-        grad = Matrix(rows: outputs, columns: inputs)
+        input = Matrix(rows: isEnabled ? capacity : 0, columns: inputs)
+        weight = Matrix(rows: isEnabled ? outputs : 0, columns: inputs)
+        inputGradient = Matrix(rows: isEnabled ? capacity : 0, columns: inputs)
         runStart = .allocate(capacity: inputs)
         runPacked = .allocate(capacity: inputs)
         runLength = .allocate(capacity: inputs)
-        scratch = .allocate(capacity: inputs)
-        scratch.initialize(repeating: 0, count: inputs)
     }
 
     deinit {
@@ -63,7 +58,6 @@ final class ActiveColumns {
         runStart.deallocate()
         runPacked.deallocate()
         runLength.deallocate()
-        scratch.deallocate()
     }
 
     /// Finds the active columns of `x` (rows × inputs) and, when enabled and at least an eighth of
@@ -75,11 +69,7 @@ final class ActiveColumns {
             return false
         }
         let seen = mask
-        seen.update(repeating: 0, count: inputs)
-        for r in 0..<rows {
-            let row = x + r * inputs
-            for j in 0..<inputs { seen[j] |= row[j] != 0 ? 1 : 0 }
-        }
+        sweep_nonzero_columns(x, rows, inputs, seen)
         count = 0
         for j in 0..<inputs where seen[j] != 0 {
             index[count] = j
@@ -110,22 +100,14 @@ final class ActiveColumns {
         sweep_gather_runs(full, packed, rows, inputs, count, runs)
     }
 
-    private var runs: sweep_runs {
+    /// The active columns as runs, for the kernels that unpack a gradient packed to them.
+    var runs: sweep_runs {
         sweep_runs(start: runStart, packed: runPacked, length: runLength, count: runCount)
     }
 
-    /// Writes the packed gradient into the full one (outputs × inputs), zero in inactive columns.
-    /// Clears the packed gradient as it goes (see `gradIsZero`).
-    func unpackGradient(into g: UnsafeMutablePointer<Float>) {
-        sweep_unpack_runs(g, grad.data, outputs, inputs, count, runs)
-        gradIsZero = true
-    }
-
-    /// One Adam step of the full weight `p` from the packed gradient, which is unpacked a row at a
-    /// time into a scratch row (the full gradient is never written). Clears the packed gradient.
-    func adam(_ p: Parameter, step: sweep_adam_step) {
-        sweep_adam_packed(
-            p.value.data, p.m.data, p.v.data, grad.data, outputs, inputs, count, runs, scratch, step)
-        gradIsZero = true
+    /// Writes the packed input gradient into the full one (rows × inputs), zero in the inactive
+    /// columns.
+    func unpackInputGradient(into dx: UnsafeMutablePointer<Float>, rows: Int) {
+        sweep_unpack_runs(dx, inputGradient.data, rows, nil, inputs, count, runs)
     }
 }

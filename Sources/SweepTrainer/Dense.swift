@@ -6,12 +6,25 @@ final class Dense {
     let outputs: Int
     let weight: Parameter
     let bias: Parameter
+    /// The units whose gradient is nonzero in the batch (see `ActiveUnits`).
+    let units: ActiveUnits
+    /// Where the weight gradient is written when it is packed to active units or inputs; nil when
+    /// the layer never packs.
+    let packedGradient: PackedGradient?
 
-    init(inputs: Int, outputs: Int, initializer: Initializer, rng: inout SplitMix64) {
+    /// A layer of `outputs` units over `inputs`; `packsUnits` lets the weight gradient skip units
+    /// whose gradient is zero in a whole batch (of at most `capacity` rows), `packsInputs` lets it
+    /// be packed to the active inputs (`ActiveColumns`).
+    init(
+        inputs: Int, outputs: Int, initializer: Initializer, rng: inout SplitMix64, capacity: Int = 0,
+        packsUnits: Bool = false, packsInputs: Bool = false
+    ) {
         self.inputs = inputs
         self.outputs = outputs
         weight = Parameter(rows: outputs, columns: inputs, penalised: true)
         bias = Parameter(rows: 1, columns: outputs, penalised: false)
+        units = ActiveUnits(outputs: outputs, capacity: capacity, isEnabled: packsUnits)
+        packedGradient = packsUnits || packsInputs ? PackedGradient(rows: outputs, columns: inputs) : nil
         for i in 0..<weight.count {
             weight.value.data[i] = initializer.weight(fanIn: inputs, fanOut: outputs, rng: &rng)
         }
@@ -45,21 +58,27 @@ final class Dense {
     }
 
     /// Gradients from dz (rows × outputs): dW = dzᵀ·x, db = Σ dz; dx = dz·W when asked. With
-    /// `packed` (x's active columns, packed by the forward), dW is computed over those columns.
+    /// `packed` (x's active columns, packed by the forward), dW is computed over those columns; units
+    /// whose column of dz is zero (when the layer `packsUnits`) are skipped. A gradient computed so
+    /// stays packed: Adam consumes it so, anything else unpacks it on reading.
+    ///
+    /// With `inactiveInputsNeedNoGradient` (the inputs are ReLU units), dx is computed for the
+    /// packed inputs only and zero for the others.
     func backward(
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?,
-        packed: ActiveColumns? = nil
+        packed: ActiveColumns? = nil, inactiveInputsNeedNoGradient: Bool = false
     ) {
         // β = 1 into a cleared gradient gives the same bits as β = 0, without OpenBLAS's
         // separate pass that clears C first.
-        if let packed {
-            // The gradient stays packed: Adam consumes it so, anything else unpacks it on reading.
-            let k = packed.count
-            gemm(
-                true, false, m: outputs, n: k, k: rows, dz, lda: outputs, packed.input.data, ldb: k,
-                beta: packed.gradIsZero ? 1 : 0, packed.grad.data, ldc: k)
-            packed.gradIsZero = false
-            weight.leavePacked(packed)
+        let unitsPacked = units.pack(dz, rows: rows)
+        if let gradient = packedGradient, unitsPacked || packed != nil {
+            let beta: Float = gradient.isZero ? 1 : 0
+            gradient.begin(units: unitsPacked ? units : nil, inputs: packed)
+            let a = gradient.packedRows, k = gradient.packedColumns
+            let dzs = unitsPacked ? UnsafePointer(units.dz.data) : dz
+            let xs = packed.map { UnsafePointer($0.input.data) } ?? x
+            gemm(true, false, m: a, n: k, k: rows, dzs, lda: a, xs, ldb: k, beta: beta, gradient.data.data, ldc: k)
+            weight.leavePacked(gradient)
         } else {
             weight.dropPacked()
             gemm(
@@ -75,11 +94,27 @@ final class Dense {
             for j in 0..<outputs { db[j] += row[j] }
         }
         if let dx {
-            // Cleared here (a memset) and accumulated into: faster than OpenBLAS's β = 0 pass.
-            dx.update(repeating: 0, count: rows * inputs)
-            gemm(
-                false, false, m: rows, n: inputs, k: outputs, dz, lda: outputs, weight.value.data, ldb: inputs, beta: 1,
-                dx, ldc: inputs)
+            // Over the active units only (the others' dz is zero), and with packed ReLU inputs over
+            // those inputs only. Cleared here (a memset) and accumulated into: faster than
+            // OpenBLAS's β = 0 pass.
+            let a = unitsPacked ? units.count : outputs
+            let dzs = unitsPacked ? UnsafePointer(units.dz.data) : dz
+            if let packed, inactiveInputsNeedNoGradient {
+                let k = packed.count
+                let w =
+                    unitsPacked
+                    ? units.gatherRows(of: packed.weight.data, inputs: k) : UnsafePointer(packed.weight.data)
+                // Zero on entry: unpacking clears it.
+                let dxPacked = packed.inputGradient.data
+                gemm(false, false, m: rows, n: k, k: a, dzs, lda: a, w, ldb: k, beta: 1, dxPacked, ldc: k)
+                packed.unpackInputGradient(into: dx, rows: rows)
+            } else {
+                dx.update(repeating: 0, count: rows * inputs)
+                let w =
+                    unitsPacked
+                    ? units.gatherRows(of: weight.value.data, inputs: inputs) : UnsafePointer(weight.value.data)
+                gemm(false, false, m: rows, n: inputs, k: a, dzs, lda: a, w, ldb: inputs, beta: 1, dx, ldc: inputs)
+            }
         }
     }
 

@@ -22,16 +22,30 @@ final class Network {
     var recordsActivity = false
     /// Mean |activation| over the last training batch, per hidden layer and unit.
     var meanAbs: [[Float]]
-    /// The first layer's input restricted to the columns nonzero in the batch.
-    let active: ActiveColumns
+    /// Per layer, its input restricted to the columns nonzero in the batch: the pixels for the
+    /// first layer, the units ReLU left on for a hidden one (other activations: never packed).
+    let activeInputs: [ActiveColumns]
+    /// The first layer's active inputs.
+    var active: ActiveColumns { activeInputs[0] }
 
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
         rng: inout SplitMix64, packingMinimumOutputs: Int = 64
     ) {
         var layers: [Dense] = []
+        var packsInputs: [Bool] = []
+        // Only ReLU and dropout turn a unit's gradient off for a whole batch; only ReLU makes a
+        // unit that is off for a whole batch (h = 0) one whose gradient is of no use.
+        let zeroesUnits = activation == .relu || dropout > 0
+        let minimum = packingMinimumOutputs
         for i in 0..<(widths.count - 1) {
-            layers.append(Dense(inputs: widths[i], outputs: widths[i + 1], initializer: initializer, rng: &rng))
+            let hidden = i < widths.count - 2
+            let wide = widths[i] >= minimum && widths[i + 1] >= minimum
+            packsInputs.append(widths[i + 1] >= minimum && (i == 0 || (activation == .relu && widths[i] >= minimum)))
+            layers.append(
+                Dense(
+                    inputs: widths[i], outputs: widths[i + 1], initializer: initializer, rng: &rng, capacity: capacity,
+                    packsUnits: hidden && zeroesUnits && wide, packsInputs: packsInputs[i]))
         }
         self.layers = layers
         self.activation = activation
@@ -45,9 +59,10 @@ final class Network {
         mask = hidden.map { Matrix(rows: dropout > 0 ? capacity : 0, columns: $0.outputs) }
         dh = hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
         meanAbs = hidden.map { [Float](repeating: 0, count: $0.outputs) }
-        active = ActiveColumns(
-            inputs: layers[0].inputs, outputs: layers[0].outputs, capacity: capacity,
-            minimumOutputs: packingMinimumOutputs)
+        activeInputs = layers.indices.map { l in
+            ActiveColumns(
+                inputs: layers[l].inputs, outputs: layers[l].outputs, capacity: capacity, isEnabled: packsInputs[l])
+        }
     }
 
     var inputs: Int { layers[0].inputs }
@@ -63,8 +78,9 @@ final class Network {
         var input = x
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data
-            if l == 0 && active.pack(input, rows: rows, weights: layer.weight.value.data) {
-                layer.forward(packed: active, rows: rows, into: zl)
+            let packed = activeInputs[l]
+            if packed.pack(input, rows: rows, weights: layer.weight.value.data) {
+                layer.forward(packed: packed, rows: rows, into: zl)
             } else {
                 layer.forward(input, rows: rows, into: zl)
             }
@@ -105,7 +121,10 @@ final class Network {
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let input = l == 0 ? x : UnsafePointer(h[l - 1].data)
             let dx: UnsafeMutablePointer<Float>? = l == 0 ? dInput : dh[l - 1].data
-            layers[l].backward(input, dz: dz, rows: rows, dx: dx, packed: l == 0 && active.isPacked ? active : nil)
+            // A hidden ReLU input that is off in the whole batch has no use for its gradient.
+            layers[l].backward(
+                input, dz: dz, rows: rows, dx: dx, packed: activeInputs[l].isPacked ? activeInputs[l] : nil,
+                inactiveInputsNeedNoGradient: l > 0)
             onLayer?(layers[l])
             if l == 0 { break }
             // dh[l-1] → dz of layer l-1, in place: through dropout, then the activation.

@@ -5,9 +5,9 @@ final class Parameter {
     let value: Matrix
     /// The gradient as stored; readers use `grad`, which first unpacks a pending packed gradient.
     private let storedGrad: Matrix
-    /// A first-layer weight gradient that `Dense.backward` left packed to the batch's active
-    /// columns: unpacked into the gradient when `grad` is read, or consumed packed by Adam.
-    private(set) var packedGrad: ActiveColumns?
+    /// A weight gradient that `Dense.backward` left packed to the batch's active units or inputs:
+    /// unpacked into the gradient when `grad` is read, or consumed packed by Adam.
+    private(set) var packedGrad: PackedGradient?
     /// Adam's m or SGD's momentum buffer.
     let m: Matrix
     /// Adam's v.
@@ -32,7 +32,7 @@ final class Parameter {
     /// The gradient (unpacked first if `Dense.backward` left it packed).
     var grad: Matrix {
         if let packed = packedGrad {
-            packed.unpackGradient(into: storedGrad.data)
+            packed.unpack(into: storedGrad.data)
             packedGrad = nil
             gradIsZero = false
         }
@@ -40,7 +40,7 @@ final class Parameter {
     }
 
     /// Records that this step's gradient is `packed.grad`, to be unpacked on demand.
-    func leavePacked(_ packed: ActiveColumns) { packedGrad = packed }
+    func leavePacked(_ packed: PackedGradient) { packedGrad = packed }
 
     /// Forgets a pending packed gradient (a new gradient is about to overwrite it).
     func dropPacked() { packedGrad = nil }

@@ -63,43 +63,99 @@ struct VectorKernelsTests {
     static let step = sweep_adam_step(
         b1: 0.9, b2: 0.999, step_size: 1e-3, inv_root_c2: 1.2, eps: 1e-8, shrink: 0.99, coupled: 0.01)
 
-    @Test("Adam on a packed gradient gives the bits of unpacking it and then Adam, on both paths")
-    func adamPacked() {
-        var rng = SplitMix64(seed: 5)
-        let rows = 3, columns = 30
-        // Runs: columns 2..<5, 9..<21 (a run longer than one vector) and 29; k = 16.
-        let start = [2, 9, 29], packed = [0, 3, 15], length = [3, 12, 1]
-        let k = 16
-        let w0 = randomFloats(rows * columns, scale: 1, rng: &rng)
-        let m0 = randomFloats(rows * columns, scale: 0.01, rng: &rng)
-        let v0 = randomFloats(rows * columns, scale: 0.01, rng: &rng).map(abs)
-        let gp0 = randomFloats(rows * k, scale: 0.1, rng: &rng)
-        func run(fused: Bool) -> [[Float]] {
-            var w = w0, m = m0, v = v0, gp = gp0
-            var full = [Float](repeating: 7, count: rows * columns), scratch = [Float](repeating: 0, count: columns)
-            start.withUnsafeBufferPointer { s in
-                packed.withUnsafeBufferPointer { p in
-                    length.withUnsafeBufferPointer { l in
-                        let runs = sweep_runs(
-                            start: s.baseAddress, packed: p.baseAddress, length: l.baseAddress, count: 3)
+    /// Adam on a gradient packed to `rowOf` (nil: every row) and, when `runs`, to column runs,
+    /// fused or unpacked first; returns w, m, v and checks the packed gradient is cleared.
+    private func adamPacked(
+        rows: Int, columns: Int, rowOf: [Int]?, runs: (start: [Int], packed: [Int], length: [Int])?, k: Int,
+        fused: Bool, seed: Int
+    ) -> [[Float]] {
+        var rng = SplitMix64(seed: seed)
+        var w = randomFloats(rows * columns, scale: 1, rng: &rng)
+        var m = randomFloats(rows * columns, scale: 0.01, rng: &rng)
+        var v = randomFloats(rows * columns, scale: 0.01, rng: &rng).map(abs)
+        let packedRows = rowOf.map { $0.filter { $0 >= 0 }.count } ?? rows
+        let gp0 = randomFloats(packedRows * k, scale: 0.1, rng: &rng)
+        var gp = gp0
+        var full = [Float](repeating: 7, count: rows * columns), scratch = [Float](repeating: 0, count: columns)
+        let r = runs ?? ([], [], [])
+        r.start.withUnsafeBufferPointer { s in
+            r.packed.withUnsafeBufferPointer { p in
+                r.length.withUnsafeBufferPointer { l in
+                    let cruns = sweep_runs(
+                        start: s.baseAddress, packed: p.baseAddress, length: l.baseAddress, count: r.start.count)
+                    func call(_ map: UnsafePointer<Int>?) {
                         if fused {
-                            sweep_adam_packed(&w, &m, &v, &gp, rows, columns, k, runs, &scratch, Self.step)
+                            sweep_adam_packed(&w, &m, &v, &gp, rows, map, columns, k, cruns, &scratch, Self.step)
                         } else {
-                            sweep_unpack_runs(&full, &gp, rows, columns, k, runs)
-                            #expect(full[0] == 0 && full[2] == gp0[0] && full[28] == 0 && full[29] == gp0[15])
+                            sweep_unpack_runs(&full, &gp, rows, map, columns, k, cruns)
                             sweep_adam(&w, &full, &m, &v, rows * columns, Self.step)
                         }
                     }
+                    if let rowOf { rowOf.withUnsafeBufferPointer { call($0.baseAddress) } } else { call(nil) }
                 }
             }
-            #expect(gp.allSatisfy { $0 == 0 }, "the packed gradient is cleared")
-            return [w, m, v]
         }
-        let (fast, base) = bothPaths { [run(fused: true), run(fused: false)] }
+        #expect(gp.allSatisfy { $0 == 0 }, "the packed gradient is cleared")
+        #expect(scratch.allSatisfy { $0 == 0 }, "the scratch row is left zero")
+        return [w, m, v]
+    }
+
+    @Test(
+        "Adam on a packed gradient (column runs, rows of active units, or both) gives the bits of unpacking it and then Adam, on both paths"
+    )
+    func adamPacked() {
+        // Runs: columns 2..<5, 9..<21 (a run longer than one vector) and 29; k = 16.
+        let runs = (start: [2, 9, 29], packed: [0, 3, 15], length: [3, 12, 1])
+        let cases: [(rowOf: [Int]?, runs: (start: [Int], packed: [Int], length: [Int])?, k: Int)] = [
+            (nil, runs, 16),
+            ([0, -1, 1], runs, 16),
+            ([-1, 0, 1, -1, 2], nil, 30),
+            ([-1, -1, -1], nil, 30),
+        ]
         let bits = { (x: [[Float]]) in x.map { $0.map(\.bitPattern) } }
-        #expect(bits(fast[0]) == bits(fast[1]))
-        #expect(bits(fast[0]) == bits(base[0]))
-        #expect(bits(base[0]) == bits(base[1]))
+        for (n, c) in cases.enumerated() {
+            let rows = c.rowOf?.count ?? 3
+            let (fast, base) = bothPaths {
+                [true, false].map {
+                    adamPacked(rows: rows, columns: 30, rowOf: c.rowOf, runs: c.runs, k: c.k, fused: $0, seed: n)
+                }
+            }
+            #expect(bits(fast[0]) == bits(fast[1]), "case \(n)")
+            #expect(bits(fast[0]) == bits(base[0]), "case \(n)")
+            #expect(bits(base[0]) == bits(base[1]), "case \(n)")
+        }
+    }
+
+    @Test("unpacking a gradient packed to rows puts each packed row in place and zeros elsewhere")
+    func unpackRows() {
+        var packed: [Float] = [1, 2, 3, 4, 5, 6]
+        var full = [Float](repeating: 9, count: 9)
+        let rowOf = [1, -1, 0]
+        let none = sweep_runs(start: nil, packed: nil, length: nil, count: 0)
+        sweep_unpack_runs(&full, &packed, 3, rowOf, 3, 3, none)
+        #expect(full == [4, 5, 6, 0, 0, 0, 1, 2, 3])
+        #expect(packed == [0, 0, 0, 0, 0, 0])
+    }
+
+    @Test("the columns that hold a nonzero value (−0 is zero, NaN is not), and gathering columns")
+    func nonzeroAndGatherColumns() {
+        let x: [Float] = [
+            0, 1, -0.0, 0, .nan, 0, 0, 0, 0, 2,
+            0, 0, -0.0, 0, 0, 0, 0, 3, 0, 0,
+        ]
+        let (fast, base) = bothPaths {
+            var seen = [UInt32](repeating: 7, count: 10)
+            sweep_nonzero_columns(x, 2, 10, &seen)
+            var packed = [Float](repeating: 0, count: 8)
+            sweep_gather_columns(x, &packed, 2, 10, [1, 4, 7, 9], 4)
+            return (seen, packed)
+        }
+        #expect(fast.0 == [0, 1, 0, 0, 1, 0, 0, 1, 0, 1])
+        #expect(fast.0 == base.0)
+        let gathered = fast.1.map(\.bitPattern)
+        let expected: [Float] = [1, .nan, 0, 2, 0, 0, 3, 0]
+        #expect(gathered == expected.map(\.bitPattern))
+        #expect(base.1.map(\.bitPattern) == gathered)
     }
 
     @Test("Bernoulli loss: the AVX2 and baseline code give the same sum and gradient bits")

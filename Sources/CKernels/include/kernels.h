@@ -28,16 +28,29 @@ typedef struct {
 /// Copies the runs of each of `rows` full rows (rows × columns) into a packed matrix (rows × k).
 void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs);
 
-/// Writes a packed gradient (rows × k) into the full one (rows × columns), zero outside the
-/// runs, and clears the packed one.
-void sweep_unpack_runs(float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs);
+/// Writes a packed gradient into the full one (rows × columns) and clears the packed one. The
+/// packed gradient holds the nonzero rows only, each over the runs (k floats): full row o is packed
+/// row `row_of[o]`, or zero where that is −1 (`row_of` NULL: every row, in order). With k < columns,
+/// its columns are the runs and the others are zero; with k = columns, every column in order.
+void sweep_unpack_runs(float *full, float *packed, size_t rows, const ptrdiff_t *row_of, size_t columns, size_t k,
+                       sweep_runs runs);
 
-/// One Adam step over a full weight matrix (rows × columns) whose gradient is still packed
-/// (rows × k): each row's gradient is unpacked into `scratch` (columns floats, all zero on entry
-/// and on return) and consumed from there, so the full gradient is never written. Clears the
+/// One Adam step over a full weight matrix (rows × columns) whose gradient is still packed as for
+/// `sweep_unpack_runs`: each row's gradient is read from its packed row (k = columns) or unpacked
+/// into `scratch` (columns floats, all zero on entry and on return) and consumed from there, so the
+/// full gradient is never written; rows without a packed row take a zero gradient. Clears the
 /// packed gradient; same bits as `sweep_unpack_runs` followed by `sweep_adam`.
-void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, size_t columns, size_t k,
-                       sweep_runs runs, float *scratch, sweep_adam_step step);
+void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                       size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step);
+
+/// Copies the columns `index[0..<count]` of `rows` rows of `full` (rows × columns) into `packed`
+/// (rows × count).
+void sweep_gather_columns(const float *full, float *packed, size_t rows, size_t columns, const ptrdiff_t *index,
+                          size_t count);
+
+/// Marks in `seen` (columns entries, cleared first) the columns of `x` (rows × columns) that hold a
+/// nonzero value (−0 counts as zero).
+void sweep_nonzero_columns(const float *x, size_t rows, size_t columns, uint32_t *seen);
 
 /// ReLU (slope 0) or leaky ReLU: h = z where z > 0, else slope·z (+0 for ReLU, also for NaN).
 void sweep_relu(const float *z, float *h, size_t count, float slope);

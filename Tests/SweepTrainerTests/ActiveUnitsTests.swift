@@ -1,0 +1,159 @@
+import SweepTrainerConfig
+import Testing
+
+@testable import SweepTrainer
+
+@Suite("Active units (the weight gradient skips units whose gradient is zero in the whole batch)")
+struct ActiveUnitsTests {
+    /// A layer that packs its units and a copy that never does, from the same seed.
+    static func twins(inputs: Int, outputs: Int, rows: Int) -> (packing: Dense, plain: Dense) {
+        var a = SplitMix64(seed: 21), b = SplitMix64(seed: 21)
+        return (
+            Dense(
+                inputs: inputs, outputs: outputs, initializer: .xavierUniform, rng: &a, capacity: rows, packsUnits: true
+            ),
+            Dense(inputs: inputs, outputs: outputs, initializer: .xavierUniform, rng: &b, capacity: rows)
+        )
+    }
+
+    @Test(
+        "with an eighth or more of dz's columns zero, dW, db and dx equal the full product's; the skipped rows are zero"
+    )
+    func layerGradients() {
+        let rows = 5, inputs = 7, outputs = 8
+        let (packing, plain) = Self.twins(inputs: inputs, outputs: outputs, rows: rows)
+        let x = GradientCheck.matrix(rows: rows, columns: inputs, seed: 1)
+        let dz = GradientCheck.matrix(rows: rows, columns: outputs, seed: 2)
+        let off: Set<Int> = [1, 4]
+        for r in 0..<rows { for o in off { dz[r, o] = r == 2 ? -0.0 : 0 } }
+        let dxA = Matrix(rows: rows, columns: inputs), dxB = Matrix(rows: rows, columns: inputs)
+        packing.backward(x.data, dz: dz.data, rows: rows, dx: dxA.data)
+        plain.backward(x.data, dz: dz.data, rows: rows, dx: dxB.data)
+        #expect(packing.units.isPacked && packing.units.count == 6)
+        #expect((0..<outputs).map { packing.units.rowOf[$0] } == [0, -1, 1, 2, -1, 3, 4, 5])
+        #expect(packing.weight.packedGrad != nil && plain.weight.packedGrad == nil)
+        let g = packing.weight.grad
+        for (a, b) in zip(g.array, plain.weight.grad.array) { #expect(abs(a - b) < 1e-6) }
+        for o in off { for i in 0..<inputs { #expect(g[o, i].bitPattern == Float(0).bitPattern) } }
+        #expect(packing.bias.grad.array == plain.bias.grad.array)
+        for (a, b) in zip(dxA.array, dxB.array) { #expect(abs(a - b) < 1e-6) }
+
+        // One zero column of eight is an eighth: still packed; none zero: the full product.
+        let dense = GradientCheck.matrix(rows: rows, columns: outputs, seed: 3)
+        packing.backward(x.data, dz: dense.data, rows: rows, dx: dxA.data)
+        #expect(!packing.units.isPacked && packing.weight.packedGrad == nil)
+        for r in 0..<rows { dense[r, 5] = 0 }
+        packing.backward(x.data, dz: dense.data, rows: rows, dx: dxA.data)
+        #expect(packing.units.isPacked && packing.units.count == 7)
+    }
+
+    /// A ReLU network whose units in `dead` (layer → units) are off for every input: their bias
+    /// is −50 against inputs and weights below 1 in size.
+    static func network(seed: Int, packing: Bool) -> Network {
+        var rng = SplitMix64(seed: seed)
+        return Network(
+            widths: [16, 8, 8, 3], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 4,
+            rng: &rng, packingMinimumOutputs: packing ? 1 : 64)
+    }
+
+    static func kill(_ dead: [Int: Set<Int>], in nets: [Network]) {
+        for net in nets {
+            for (l, units) in dead {
+                let b = net.layers[l].bias.value
+                for o in 0..<b.columns { b.data[o] = units.contains(o) ? -50 : 0.1 }
+            }
+        }
+    }
+
+    @Test("Adam on gradients packed to active units and input columns trains like Adam on full gradients")
+    func trainingSideBySide() {
+        let packed = Self.network(seed: 31, packing: true), plain = Self.network(seed: 31, packing: false)
+        let pc = Classifier(network: packed), qc = Classifier(network: plain)
+        var optA = Optimizer(config: .init(name: .adam), lr: 0.01)
+        var optB = optA
+        let labels: [UInt8] = [0, 2, 1, 1]
+        let steps: [(zero: Set<Int>, dead: [Int: Set<Int>])] = [
+            ([0, 2, 7], [0: [1, 5], 1: [0]]),
+            ([1, 3, 4, 5, 6], [0: [2], 1: [3, 4, 7]]),
+            ([15], [0: [], 1: []]),
+            ([8, 14], [0: [0, 1, 2, 3, 4, 5, 6, 7], 1: [6]]),
+        ]
+        for (step, s) in steps.enumerated() {
+            Self.kill(s.dead, in: [packed, plain])
+            let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: s.zero, seed: 50 + step)
+            labels.withUnsafeBufferPointer { l in
+                guard let base = l.baseAddress else { return }
+                var r1 = SplitMix64(seed: 0), r2 = SplitMix64(seed: 0)
+                _ = pc.run(x.data, labels: base, rows: 4, train: true, rng: &r1)
+                _ = qc.run(x.data, labels: base, rows: 4, train: true, rng: &r2)
+            }
+            for l in 0..<2 {
+                // A unit may also be off for all four images on its own, so only the forced case is pinned.
+                if let dead = s.dead[l], !dead.isEmpty {
+                    #expect(packed.layers[l].units.isPacked, "step \(step) layer \(l)")
+                }
+                #expect(!plain.layers[l].units.isPacked)
+            }
+            #expect(!packed.layers[2].units.isEnabled, "the output layer never packs its units")
+            // The next layer packs its inputs to the units left on.
+            for l in 0..<2 where !(s.dead[l] ?? []).isEmpty {
+                #expect(packed.activeInputs[l + 1].isPacked, "step \(step): inputs of layer \(l + 1)")
+            }
+            if step < 2 {
+                #expect(packed.layers[0].weight.packedGrad != nil, "step \(step): left packed for Adam")
+            }
+            optA.update(packed.parameters)
+            optB.update(plain.parameters)
+            for (a, b) in zip(packed.parameters, plain.parameters) {
+                #expect(a.packedGrad == nil && a.grad.array.allSatisfy { $0 == 0 }, "cleared for the next step")
+                for (u, v) in zip(a.value.array, b.value.array) { #expect(abs(u - v) < 1e-5, "step \(step)") }
+            }
+        }
+    }
+
+    @Test("gradients through layers packed to their active units match finite differences")
+    func finiteDifferences() {
+        let net = Self.network(seed: 32, packing: true)
+        Self.kill([0: [0, 3, 6], 1: [2, 5]], in: [net])
+        let c = Classifier(network: net)
+        let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [4, 9], seed: 60)
+        let labels: [UInt8] = [1, 0, 2, 1]
+        let failures = GradientCheck.check(net.parameters, h: 1e-3, perParameter: 40) { train in
+            var r = SplitMix64(seed: 0)
+            return labels.withUnsafeBufferPointer { l in
+                guard let base = l.baseAddress else { return .nan }
+                return c.run(x.data, labels: base, rows: 4, train: train, rng: &r).sum / 4
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(net.layers[0].units.isPacked && net.layers[1].units.isPacked)
+    }
+
+    @Test(
+        "which layers pack: units of hidden ReLU (or dropout) layers, inputs from ReLU units; at least 64 wide on both sides"
+    )
+    func whichLayers() {
+        var rng = SplitMix64(seed: 1)
+        func packs(_ widths: [Int], _ activation: SweepTrainerConfig.Activation, dropout: Double = 0) -> (
+            units: [Bool], inputs: [Bool]
+        ) {
+            let net = Network(
+                widths: widths, activation: activation, initializer: .kaimingUniform, dropout: dropout, capacity: 2,
+                rng: &rng)
+            for (layer, packed) in zip(net.layers, net.activeInputs) {
+                #expect((layer.packedGradient != nil) == (layer.units.isEnabled || packed.isEnabled))
+            }
+            return (net.layers.map(\.units.isEnabled), net.activeInputs.map(\.isEnabled))
+        }
+        let encoder = packs([784, 512, 256, 4], .relu)
+        #expect(encoder.units == [true, true, false] && encoder.inputs == [true, true, false], "the VAE's encoder")
+        let decoder = packs([2, 256, 512, 784], .relu)
+        #expect(decoder.units == [false, true, false] && decoder.inputs == [true, true, true], "the VAE's decoder")
+        let tanh = packs([784, 512, 256, 4], .tanh)
+        #expect(tanh.units == [false, false, false] && tanh.inputs == [true, false, false])
+        let dropout = packs([784, 512, 256, 4], .tanh, dropout: 0.2)
+        #expect(dropout.units == [true, true, false] && dropout.inputs == [true, false, false])
+        let mlp = packs([784, 10, 3, 10], .relu)
+        #expect(mlp.units == [false, false, false] && mlp.inputs == [false, false, false])
+    }
+}
