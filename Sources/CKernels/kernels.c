@@ -69,7 +69,7 @@ INLINE void adam_body(float *w, float *g, float *m, float *v, size_t count, swee
     }
 }
 
-// MARK: - Packed first-layer gradients
+// MARK: - Packed gradients and inputs
 
 /// Copies n floats, eight at a time (the last eight overlapping the previous ones).
 INLINE void copy_floats(float *dst, const float *src, size_t n) {

@@ -79,6 +79,8 @@ final class Network {
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data
             let packed = activeInputs[l]
+            // A gradient still packed to the previous batch's inputs is unpacked before they change.
+            layer.weight.settlePackedGradient()
             if packed.pack(input, rows: rows, weights: layer.weight.value.data) {
                 layer.forward(packed: packed, rows: rows, into: zl)
             } else {

@@ -1,7 +1,7 @@
 internal import CKernels
 
 /// A weight gradient that `Dense.backward` left packed: its rows restricted to the layer's active
-/// units (`ActiveUnits`), its columns to the first layer's active inputs (`ActiveColumns`), or
+/// units (`ActiveUnits`), its columns to the layer's active inputs (`ActiveColumns`), or
 /// both. Adam consumes it so; anything else unpacks it into the full gradient on reading.
 final class PackedGradient {
     /// Rows of the full gradient (the layer's units).

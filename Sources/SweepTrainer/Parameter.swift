@@ -39,7 +39,13 @@ final class Parameter {
         return storedGrad
     }
 
-    /// Records that this step's gradient is `packed.grad`, to be unpacked on demand.
+    /// Unpacks a pending packed gradient now, before the packing it refers to changes (a forward
+    /// pass repacks a layer's inputs).
+    func settlePackedGradient() {
+        if packedGrad != nil { _ = grad }
+    }
+
+    /// Records that this step's gradient is `packed.data`, to be unpacked on demand.
     func leavePacked(_ packed: PackedGradient) { packedGrad = packed }
 
     /// Forgets a pending packed gradient (a new gradient is about to overwrite it).

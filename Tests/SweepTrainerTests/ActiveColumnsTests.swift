@@ -3,7 +3,7 @@ import Testing
 
 @testable import SweepTrainer
 
-@Suite("Active input columns (the first layer skips pixels zero in the whole batch)")
+@Suite("Active input columns (a layer skips inputs zero in the whole batch: pixels, ReLU units)")
 struct ActiveColumnsTests {
     /// A batch of `rows × columns` values with the columns in `zero` set to zero.
     static func batch(rows: Int, columns: Int, zero: Set<Int>, seed: Int) -> Matrix {

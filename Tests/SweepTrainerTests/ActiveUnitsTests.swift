@@ -157,3 +157,31 @@ struct ActiveUnitsTests {
         #expect(mlp.units == [false, false, false] && mlp.inputs == [false, false, false])
     }
 }
+
+extension ActiveUnitsTests {
+    @Test("a forward pass between backward and the optimiser step leaves the pending packed gradient intact")
+    func forwardBeforeStep() {
+        let packed = Self.network(seed: 34, packing: true), plain = Self.network(seed: 34, packing: false)
+        Self.kill([0: [1, 2], 1: [5]], in: [packed, plain])
+        let labels: [UInt8] = [0, 1, 2, 0]
+        let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [0, 5, 6], seed: 70)
+        let other = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [1, 2, 3, 9, 10], seed: 71)
+        let opt = Optimizer(config: .init(name: .adam), lr: 0.01)
+        var results: [[Float]] = []
+        for net in [packed, plain] {
+            let c = Classifier(network: net)
+            labels.withUnsafeBufferPointer { l in
+                guard let base = l.baseAddress else { return }
+                var r = SplitMix64(seed: 0)
+                _ = c.run(x.data, labels: base, rows: 4, train: true, rng: &r)
+                // An evaluation of other images (packed differently) before the step.
+                _ = c.run(other.data, labels: base, rows: 4, train: false, rng: &r)
+            }
+            var o = opt
+            o.update(net.parameters)
+            results.append(net.parameters.flatMap(\.value.array))
+        }
+        #expect(packed.activeInputs[0].isPacked && packed.layers[0].units.isEnabled)
+        for (a, b) in zip(results[0], results[1]) { #expect(abs(a - b) < 1e-5) }
+    }
+}

@@ -18,7 +18,7 @@ typedef struct {
 /// One Adam/AdamW step over `count` elements, clearing each gradient element it reads.
 void sweep_adam(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step);
 
-/// The active columns of a packed first layer, as runs of consecutive columns: run i starts at
+/// The active input columns of a packed layer, as runs of consecutive columns: run i starts at
 /// full column start[i] and packed column packed[i], and is length[i] long.
 typedef struct {
     const ptrdiff_t *start, *packed, *length;
