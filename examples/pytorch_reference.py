@@ -4,7 +4,8 @@
 Reads one composed config (JSON, or YAML when PyYAML is installed) from --config PATH
 (default: $SWEEP_CONFIG, else config.yaml), trains linear / MLP / β-VAE on IDX files, and appends
 JSON lines to metrics.jsonl in the current directory, then writes summary.json. Threads: one unless
-OMP_NUM_THREADS says otherwise. Used by benchmarks/trainer/run.sh as the baseline.
+OMP_NUM_THREADS says otherwise. Used by benchmarks/trainer/run.sh as the baseline, with PyTorch's
+default optimiser implementation; TORCH_FUSED_ADAM=1 asks for its fused CPU Adam/AdamW instead.
 """
 
 import argparse
@@ -125,8 +126,9 @@ def main():
                               nesterov=bool(opt_cfg.get("nesterov", False)), weight_decay=wd)
     else:
         cls = torch.optim.AdamW if opt_name == "adamw" else torch.optim.Adam
+        fused = {"fused": True} if os.environ.get("TORCH_FUSED_ADAM") == "1" else {}
         opt = cls(model.parameters(), lr=lr, betas=tuple(opt_cfg.get("betas", [0.9, 0.999])),
-                  eps=float(opt_cfg.get("eps", 1e-8)), weight_decay=wd)
+                  eps=float(opt_cfg.get("eps", 1e-8)), weight_decay=wd, **fused)
     bs = int(cfg["batch_size"])
     log_every = int(cfg.get("log_every", 100))
     out = open("metrics.jsonl", "a")

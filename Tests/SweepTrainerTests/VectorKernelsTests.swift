@@ -126,6 +126,51 @@ struct VectorKernelsTests {
         }
     }
 
+    @Test("gathering and scattering runs of every length, at the ends of rows too, on both paths")
+    func gatherScatterRuns() {
+        var rng = SplitMix64(seed: 8)
+        for trial in 0..<40 {
+            let rows = 3, columns = 1 + rng.index(below: 70)
+            var start: [Int] = [], packed: [Int] = [], length: [Int] = []
+            var active: [Int] = []
+            var j = 0
+            while j < columns {
+                // Alternate gaps and runs of 1–20 columns; the last run may end at the row's end.
+                j += rng.index(below: 3)
+                let n = min(1 + rng.index(below: 20), columns - j)
+                if n <= 0 { break }
+                start.append(j)
+                packed.append(active.count)
+                length.append(n)
+                active += Array(j..<(j + n))
+                j += n
+            }
+            let k = active.count
+            let full = randomFloats(rows * columns, scale: 1, rng: &rng)
+            let (fast, base) = bothPaths { () -> ([Float], [Float]) in
+                var p = [Float](repeating: .nan, count: max(1, rows * k))
+                var back = [Float](repeating: 0, count: rows * columns)
+                start.withUnsafeBufferPointer { s in
+                    packed.withUnsafeBufferPointer { q in
+                        length.withUnsafeBufferPointer { l in
+                            let runs = sweep_runs(
+                                start: s.baseAddress, packed: q.baseAddress, length: l.baseAddress, count: start.count)
+                            sweep_gather_runs(full, &p, rows, columns, k, runs)
+                            var copy = p
+                            sweep_unpack_runs(&back, &copy, rows, nil, columns, k, runs)
+                        }
+                    }
+                }
+                return (Array(p.prefix(rows * k)), back)
+            }
+            let expectedPacked = (0..<rows).flatMap { r in active.map { full[r * columns + $0] } }
+            let isActive = Set(active)
+            let expectedBack = (0..<rows * columns).map { isActive.contains($0 % columns) ? full[$0] : 0 }
+            #expect(fast.0 == expectedPacked && base.0 == expectedPacked, "trial \(trial)")
+            #expect(fast.1 == expectedBack && base.1 == expectedBack, "trial \(trial)")
+        }
+    }
+
     @Test("unpacking a gradient packed to rows puts each packed row in place and zeros elsewhere")
     func unpackRows() {
         var packed: [Float] = [1, 2, 3, 4, 5, 6]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trainer benchmark: sweep-train against examples/pytorch_reference.py on real MNIST, one epoch,
-# batch 128, Adam lr 1e-3, one thread, the two interleaved config by config.
+# batch 128, Adam lr 1e-3, one thread, the two interleaved config by config. The VAE also runs
+# PyTorch with its fused CPU Adam (`torch_fused`), an opt-in that is faster than its default.
 #   benchmarks/trainer/run.sh [QUICK=1]   → benchmarks/trainer/out/<UTC time>/{results.jsonl,summary.md}
 # Needs `make data` and a venv with torch (TORCH_VENV, default /work/venv-torch):
 #   python3 -m venv /work/venv-torch && /work/venv-torch/bin/pip install torch==2.13.0+cpu numpy
@@ -30,10 +31,11 @@ run() {
 {"seed": $seed, "epochs": 1, "batch_size": 128, "lr": 0.001, "beta": $beta, "log_every": 100,
  "model": {"kind": "$model"}, "data": {"name": "mnist", "path": "$data"}, "figures": true}
 JSON
-    local cmd
+    local cmd fused=0
     if [ "$impl" = sweep ]; then cmd=("$ours" --config config.json)
     else cmd=("$venv/bin/python" "$root/examples/pytorch_reference.py" --config config.json); fi
-    (cd "$dir" && /usr/bin/time -f "%e %M" -o time.txt "${cmd[@]}" >stdout.log 2>stderr.log)
+    [ "$impl" = torch_fused ] && fused=1
+    (cd "$dir" && TORCH_FUSED_ADAM=$fused /usr/bin/time -f "%e %M" -o time.txt "${cmd[@]}" >stdout.log 2>stderr.log)
     python3 - "$dir" "$impl" "$model" "$seed" "$beta" >> "$out/results.jsonl" <<'PY'
 import json, sys
 d, impl, model, seed, beta = sys.argv[1:]
@@ -51,7 +53,9 @@ PY
 for seed in 0 1 2; do run sweep linear $seed 1; run torch linear $seed 1; done
 for seed in $mlp_seeds; do run sweep mlp $seed 1; run torch mlp $seed 1; done
 for beta in 1 10; do
-    for seed in $vae_seeds; do run sweep vae $seed $beta; run torch vae $seed $beta; done
+    for seed in $vae_seeds; do
+        run sweep vae $seed $beta; run torch vae $seed $beta; run torch_fused vae $seed $beta
+    done
 done
 "$out/sgemm" | tee "$out/sgemm-after.json"
 
