@@ -26,7 +26,7 @@ INLINE void store(float *p, f8 v) { memcpy(p, &v, sizeof v); }
 INLINE f8 splat(float x) { return (f8){x, x, x, x, x, x, x, x}; }
 
 /// `a` where `mask` is set, else `b`.
-INLINE f8 select(i8 mask, f8 a, f8 b) { return (f8)((mask & (i8)a) | (~mask & (i8)b)); }
+INLINE f8 vselect(i8 mask, f8 a, f8 b) { return (f8)((mask & (i8)a) | (~mask & (i8)b)); }
 
 INLINE f8 vsqrt(f8 x) { return __builtin_elementwise_sqrt(x); }
 
@@ -164,7 +164,7 @@ INLINE void relu_body(const float *z, float *h, size_t count, float slope) {
     size_t i = 0;
     for (; i + 8 <= count; i += 8) {
         const f8 v = load(z + i);
-        store(h + i, select(v > splat(0), v, slope == 0 ? splat(0) : vslope * v));
+        store(h + i, vselect(v > splat(0), v, slope == 0 ? splat(0) : vslope * v));
     }
     for (; i < count; i++) h[i] = z[i] > 0 ? z[i] : (slope == 0 ? 0 : slope * z[i]);
 }
@@ -175,7 +175,7 @@ INLINE void relu_backward_body(float *d, const float *z, size_t count, float slo
     size_t i = 0;
     for (; i + 8 <= count; i += 8) {
         const f8 g = load(d + i), v = load(z + i);
-        store(d + i, slope == 0 ? select(v <= splat(0), splat(0), g) : select(v > splat(0), g, vslope * g));
+        store(d + i, slope == 0 ? vselect(v <= splat(0), splat(0), g) : vselect(v > splat(0), g, vslope * g));
     }
     for (; i < count; i++) {
         if (slope == 0) {
@@ -189,7 +189,7 @@ INLINE void relu_backward_body(float *d, const float *z, size_t count, float slo
 // MARK: - Bernoulli loss
 
 INLINE f8 exp_nonpositive(f8 x) {
-    const f8 xc = select(x < splat(-87), splat(-87), x);
+    const f8 xc = vselect(x < splat(-87), splat(-87), x);
     // Round to the nearest integer by adding 1.5·2²³: the low mantissa bits then hold k.
     const f8 magic = splat(12582912.0f);
     const f8 shifted = xc * splat(1.44269504f) + magic;
@@ -229,10 +229,10 @@ INLINE double bce_body(const float *logits, const float *targets, size_t count, 
     for (; i + 8 <= count; i += 8) {
         const f8 l = load(logits + i), x = load(targets + i);
         const i8 negative = l < splat(0);
-        const f8 e = exp_nonpositive(select(negative, l, -l));
+        const f8 e = exp_nonpositive(vselect(negative, l, -l));
         const f8 one_plus = splat(1) + e;
-        acc += select(negative, splat(0), l) - l * x + log_one_to_two(one_plus);
-        if (gradient) store(gradient + i, (select(negative, e, splat(1)) / one_plus - x) * vscale);
+        acc += vselect(negative, splat(0), l) - l * x + log_one_to_two(one_plus);
+        if (gradient) store(gradient + i, (vselect(negative, e, splat(1)) / one_plus - x) * vscale);
         if (++since_flush == 128) {
             total += lane_sum(acc);
             acc = splat(0);
@@ -276,6 +276,7 @@ INLINE void bytes_to_unit_body(const uint8_t *images, const ptrdiff_t *index, si
 #endif
 
 static atomic_int baseline_only = 0;
+static atomic_int avx512_off = 0;
 
 int sweep_kernels_use_baseline(int on) {
     atomic_store_explicit(&baseline_only, on, memory_order_relaxed);
@@ -283,6 +284,57 @@ int sweep_kernels_use_baseline(int on) {
 }
 
 #define USE_AVX2 (HAS_AVX2 && !atomic_load_explicit(&baseline_only, memory_order_relaxed))
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define HAS_AVX512 __builtin_cpu_supports("avx512f")
+#else
+#define HAS_AVX512 0
+#endif
+
+int sweep_kernels_use_avx512(int on) {
+    atomic_store_explicit(&avx512_off, !on, memory_order_relaxed);
+    return HAS_AVX512;
+}
+
+#define USE_AVX512 (USE_AVX2 && HAS_AVX512 && !atomic_load_explicit(&avx512_off, memory_order_relaxed))
+
+#if defined(__x86_64__)
+/// Sixteen-column chunks of a row that a gather handles with AVX-512 (wider rows take the AVX2 code).
+#define GATHER_CHUNKS 64
+
+/// `gather_body` with AVX-512's compress: each sixteen columns of a full row are loaded once and
+/// their active ones packed together in a register, which suits the short runs of hidden units
+/// (a run-by-run copy spends most of its time on runs of one to seven floats). Only data moves,
+/// so the bits are those of the other paths.
+__attribute__((target("avx512f"))) static void gather_avx512(const float *full, float *packed, size_t rows,
+                                                             size_t columns, size_t k, sweep_runs runs) {
+    const size_t chunks = (columns + 15) / 16;
+    uint16_t mask[GATHER_CHUNKS] = {0};
+    for (size_t i = 0; i < runs.count; i++)
+        for (size_t j = (size_t)runs.start[i]; j < (size_t)(runs.start[i] + runs.length[i]); j++)
+            mask[j / 16] |= (uint16_t)(1u << (j % 16));
+    for (size_t r = 0; r < rows; r++) {
+        const float *row = full + r * columns;
+        float *out = packed + r * k;
+        size_t at = 0;
+        for (size_t c = 0; c < chunks; c++) {
+            const __mmask16 active = mask[c];
+            if (!active) continue;
+            const size_t left = columns - 16 * c;
+            const __mmask16 inside = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+            const __m512 kept = _mm512_maskz_compress_ps(active, _mm512_maskz_loadu_ps(inside, row + 16 * c));
+            const size_t n = (size_t)__builtin_popcount(active);
+            // What a full store writes past the n floats is overwritten by the next chunks.
+            if (at + 16 <= k)
+                _mm512_storeu_ps(out + at, kept);
+            else
+                _mm512_mask_storeu_ps(out + at, (__mmask16)((1u << n) - 1), kept);
+            at += n;
+        }
+    }
+}
+#endif
 
 AVX2 static void adam_avx2(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step) {
     adam_body(w, g, m, v, count, step);
@@ -301,6 +353,12 @@ AVX2 static void gather_avx2(const float *full, float *packed, size_t rows, size
 }
 
 void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
+#if defined(__x86_64__)
+    if (USE_AVX512 && columns <= 16 * GATHER_CHUNKS) {
+        gather_avx512(full, packed, rows, columns, k, runs);
+        return;
+    }
+#endif
     if (USE_AVX2)
         gather_avx2(full, packed, rows, columns, k, runs);
     else

@@ -126,11 +126,15 @@ struct VectorKernelsTests {
         }
     }
 
-    @Test("gathering and scattering runs of every length, at the ends of rows too, on both paths")
-    func gatherScatterRuns() {
+    @Test(
+        "gathering and scattering runs of every length, at the ends of rows too, on both paths (gathering with AVX-512 or not)",
+        arguments: [true, false])
+    func gatherScatterRuns(avx512: Bool) {
+        _ = sweep_kernels_use_avx512(avx512 ? 1 : 0)
+        defer { _ = sweep_kernels_use_avx512(1) }
         var rng = SplitMix64(seed: 8)
-        for trial in 0..<40 {
-            let rows = 3, columns = 1 + rng.index(below: 70)
+        for trial in 0..<60 {
+            let rows = 3, columns = 1 + rng.index(below: trial < 40 ? 70 : 1100)
             var start: [Int] = [], packed: [Int] = [], length: [Int] = []
             var active: [Int] = []
             var j = 0
