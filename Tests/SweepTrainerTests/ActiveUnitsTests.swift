@@ -185,3 +185,41 @@ extension ActiveUnitsTests {
         for (a, b) in zip(results[0], results[1]) { #expect(abs(a - b) < 1e-5) }
     }
 }
+
+extension ActiveUnitsTests {
+    @Test(
+        "with dropout, L1/L2 penalties and SGD momentum (which read the gradient unpacked), packed layers train like plain ones"
+    )
+    func dropoutPenaltiesSGD() {
+        func net(packing: Bool) -> Network {
+            var rng = SplitMix64(seed: 35)
+            return Network(
+                widths: [16, 8, 8, 3], activation: .relu, initializer: .xavierUniform, dropout: 0.5, capacity: 4,
+                rng: &rng, packingMinimumOutputs: packing ? 1 : 64)
+        }
+        let packed = net(packing: true), plain = net(packing: false)
+        let penalty = Penalty(l1: 1e-3, l2: 1e-2)
+        let labels: [UInt8] = [2, 0, 1, 1]
+        var optA = Optimizer(config: .init(name: .sgd, momentum: 0.9, nesterov: true), lr: 0.05)
+        var optB = optA
+        var packedSteps = 0
+        for step in 0..<6 {
+            let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [step, step + 5], seed: 80 + step)
+            for (n, opt) in [(packed, 0), (plain, 1)] {
+                let c = Classifier(network: n)
+                labels.withUnsafeBufferPointer { l in
+                    guard let base = l.baseAddress else { return }
+                    var r = SplitMix64(seed: 100 + step)  // the same dropout masks for both
+                    _ = c.run(x.data, labels: base, rows: 4, train: true, rng: &r)
+                }
+                penalty.addGradient(n.parameters)
+                if opt == 0 { optA.update(n.parameters) } else { optB.update(n.parameters) }
+            }
+            packedSteps += packed.layers.prefix(2).filter(\.units.isPacked).count
+            for (a, b) in zip(packed.parameters, plain.parameters) {
+                for (u, v) in zip(a.value.array, b.value.array) { #expect(abs(u - v) < 1e-5, "step \(step)") }
+            }
+        }
+        #expect(packedSteps > 0, "dropout of half the units turns whole units off in batches of four")
+    }
+}
