@@ -223,3 +223,40 @@ extension ActiveUnitsTests {
         #expect(packedSteps > 0, "dropout of half the units turns whole units off in batches of four")
     }
 }
+
+extension ActiveUnitsTests {
+    @Test("with continual backprop replacing units between steps, packed layers train like plain ones")
+    func continualBackprop() {
+        let packed = Self.network(seed: 36, packing: true), plain = Self.network(seed: 36, packing: false)
+        Self.kill([0: [3], 1: [1, 6]], in: [packed, plain])
+        let settings = TrainerConfig.ContinualBackprop(replacementRate: 0.3, maturityThreshold: 1, decay: 0.9)
+        var cbpA = ContinualBackprop(network: packed, settings: settings, initializer: .xavierUniform)
+        var cbpB = ContinualBackprop(network: plain, settings: settings, initializer: .xavierUniform)
+        packed.recordsActivity = true
+        plain.recordsActivity = true
+        var optA = Optimizer(config: .init(name: .adam), lr: 0.01)
+        var optB = optA
+        var rngA = SplitMix64(seed: 9), rngB = SplitMix64(seed: 9)
+        let labels: [UInt8] = [1, 2, 0, 1]
+        var replaced = 0
+        for step in 0..<6 {
+            let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [2, 3, 11], seed: 90 + step)
+            for n in [packed, plain] {
+                labels.withUnsafeBufferPointer { l in
+                    guard let base = l.baseAddress else { return }
+                    var r = SplitMix64(seed: 0)
+                    _ = Classifier(network: n).run(x.data, labels: base, rows: 4, train: true, rng: &r)
+                }
+            }
+            optA.update(packed.parameters)
+            optB.update(plain.parameters)
+            let a = cbpA.step(packed, rng: &rngA), b = cbpB.step(plain, rng: &rngB)
+            #expect(a == b, "step \(step): the same units are replaced")
+            replaced += a.reduce(0) { $0 + $1.count }
+            for (p, q) in zip(packed.parameters, plain.parameters) {
+                for (u, v) in zip(p.value.array, q.value.array) { #expect(abs(u - v) < 1e-5, "step \(step)") }
+            }
+        }
+        #expect(replaced > 0)
+    }
+}
