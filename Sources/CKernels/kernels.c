@@ -139,15 +139,6 @@ INLINE void adam_packed_body(float *w, float *m, float *v, float *packed, size_t
     if (!whole) memset(packed, 0, packed_rows(row_of, rows) * k * sizeof(float));
 }
 
-INLINE void gather_columns_body(const float *full, float *packed, size_t rows, size_t columns, const ptrdiff_t *index,
-                                size_t count) {
-    for (size_t r = 0; r < rows; r++) {
-        const float *src = full + r * columns;
-        float *dst = packed + r * count;
-        for (size_t c = 0; c < count; c++) dst[c] = src[index[c]];
-    }
-}
-
 INLINE void nonzero_columns_body(const float *x, size_t rows, size_t columns, uint32_t *seen) {
     memset(seen, 0, columns * sizeof(uint32_t));
     for (size_t r = 0; r < rows; r++) {
@@ -389,19 +380,6 @@ void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows,
         adam_packed_avx2(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
     else
         adam_packed_body(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
-}
-
-AVX2 static void gather_columns_avx2(const float *full, float *packed, size_t rows, size_t columns,
-                                     const ptrdiff_t *index, size_t count) {
-    gather_columns_body(full, packed, rows, columns, index, count);
-}
-
-void sweep_gather_columns(const float *full, float *packed, size_t rows, size_t columns, const ptrdiff_t *index,
-                          size_t count) {
-    if (USE_AVX2)
-        gather_columns_avx2(full, packed, rows, columns, index, count);
-    else
-        gather_columns_body(full, packed, rows, columns, index, count);
 }
 
 AVX2 static void nonzero_columns_avx2(const float *x, size_t rows, size_t columns, uint32_t *seen) {

@@ -8,22 +8,28 @@ final class Dense {
     let bias: Parameter
     /// The units whose gradient is nonzero in the batch (see `ActiveUnits`).
     let units: ActiveUnits
+    /// The inputs that are nonzero in the batch (see `ActiveColumns`).
+    let activeInputs: ActiveColumns
+    /// Whether the inputs are ReLU units: one that is off for the whole batch needs no gradient.
+    let inputsAreReLUUnits: Bool
     /// Where the weight gradient is written when it is packed to active units or inputs; nil when
     /// the layer never packs.
     let packedGradient: PackedGradient?
 
-    /// A layer of `outputs` units over `inputs`; `packsUnits` lets the weight gradient skip units
-    /// whose gradient is zero in a whole batch (of at most `capacity` rows), `packsInputs` lets it
-    /// be packed to the active inputs (`ActiveColumns`).
+    /// A layer of `outputs` units over `inputs`; `packsUnits` lets the products skip units whose
+    /// gradient is zero in a whole batch (of at most `capacity` rows), `packsInputs` lets them skip
+    /// inputs that are zero in the whole batch (pixels, or ReLU units when `inputsAreReLUUnits`).
     init(
         inputs: Int, outputs: Int, initializer: Initializer, rng: inout SplitMix64, capacity: Int = 0,
-        packsUnits: Bool = false, packsInputs: Bool = false
+        packsUnits: Bool = false, packsInputs: Bool = false, inputsAreReLUUnits: Bool = false
     ) {
         self.inputs = inputs
         self.outputs = outputs
         weight = Parameter(rows: outputs, columns: inputs, penalised: true)
         bias = Parameter(rows: 1, columns: outputs, penalised: false)
-        units = ActiveUnits(outputs: outputs, capacity: capacity, isEnabled: packsUnits)
+        units = ActiveUnits(outputs: outputs, inputs: inputs, capacity: capacity, isEnabled: packsUnits)
+        activeInputs = ActiveColumns(inputs: inputs, outputs: outputs, capacity: capacity, isEnabled: packsInputs)
+        self.inputsAreReLUUnits = inputsAreReLUUnits
         packedGradient = packsUnits || packsInputs ? PackedGradient(rows: outputs, columns: inputs) : nil
         for i in 0..<weight.count {
             weight.value.data[i] = initializer.weight(fanIn: inputs, fanOut: outputs, rng: &rng)
@@ -33,22 +39,23 @@ final class Dense {
         }
     }
 
-    /// z[0..<rows] = x·Wᵀ + b: the bias rows first, then the product accumulated onto them (β = 1;
-    /// with β = 0 OpenBLAS would first clear z in a scalar pass of its own).
+    /// z[0..<rows] = x·Wᵀ + b, over the inputs active in the batch when they are packed: the bias
+    /// rows first, then the product accumulated onto them (β = 1; with β = 0 OpenBLAS would first
+    /// clear z in a scalar pass of its own).
     func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        // A gradient still packed to the previous batch's inputs is unpacked before they change.
+        weight.settlePackedGradient()
         fillBias(z, rows: rows)
-        gemm(
-            false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 1, z,
-            ldc: outputs)
-    }
-
-    /// z[0..<rows] = x·Wᵀ + b over the active columns only (x and W packed by `packed`).
-    func forward(packed: ActiveColumns, rows: Int, into z: UnsafeMutablePointer<Float>) {
-        fillBias(z, rows: rows)
-        let k = packed.count
-        gemm(
-            false, true, m: rows, n: outputs, k: k, packed.input.data, lda: k, packed.weight.data, ldb: k, beta: 1, z,
-            ldc: outputs)
+        if activeInputs.pack(x, rows: rows, weights: weight.value.data) {
+            let k = activeInputs.count
+            gemm(
+                false, true, m: rows, n: outputs, k: k, activeInputs.input.data, lda: k, activeInputs.weight.data,
+                ldb: k, beta: 1, z, ldc: outputs)
+        } else {
+            gemm(
+                false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 1,
+                z, ldc: outputs)
+        }
     }
 
     /// Writes b into each of the first `rows` rows of z.
@@ -57,25 +64,25 @@ final class Dense {
         for r in 0..<rows { (z + r * outputs).update(from: b, count: outputs) }
     }
 
-    /// Gradients from dz (rows × outputs): dW = dzᵀ·x, db = Σ dz; dx = dz·W when asked. With
-    /// `packed` (x's active columns, packed by the forward), dW is computed over those columns; units
-    /// whose column of dz is zero (when the layer `packsUnits`) are skipped. A gradient computed so
-    /// stays packed: Adam consumes it so, anything else unpacks it on reading.
-    ///
-    /// With `inactiveInputsNeedNoGradient` (the inputs are ReLU units), dx is computed for the
-    /// packed inputs only and zero for the others.
+    /// Gradients from dz (rows × outputs) after a forward pass of x: dW = dzᵀ·x, db = Σ dz; dx = dz·W
+    /// when asked. The products run over the inputs the forward pass packed and the units whose
+    /// column of dz is nonzero (when the layer packs them); a weight gradient computed so stays
+    /// packed: Adam consumes it so, anything else unpacks it on reading. With ReLU inputs, dx is
+    /// computed for the active inputs only and zero for the others.
     func backward(
-        _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?,
-        packed: ActiveColumns? = nil, inactiveInputsNeedNoGradient: Bool = false
+        _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?
     ) {
+        let packed = activeInputs.isPacked ? activeInputs : nil
+        let unitsPacked = units.pack(dz, rows: rows)
+        // The units of the products: the active ones, or all.
+        let a = unitsPacked ? units.count : outputs
+        let dzs = unitsPacked ? UnsafePointer(units.dz.data) : dz
         // β = 1 into a cleared gradient gives the same bits as β = 0, without OpenBLAS's
         // separate pass that clears C first.
-        let unitsPacked = units.pack(dz, rows: rows)
         if let gradient = packedGradient, unitsPacked || packed != nil {
             let beta: Float = gradient.isZero ? 1 : 0
             gradient.begin(units: unitsPacked ? units : nil, inputs: packed)
-            let a = gradient.packedRows, k = gradient.packedColumns
-            let dzs = unitsPacked ? UnsafePointer(units.dz.data) : dz
+            let k = gradient.packedColumns
             let xs = packed.map { UnsafePointer($0.input.data) } ?? x
             gemm(true, false, m: a, n: k, k: rows, dzs, lda: a, xs, ldb: k, beta: beta, gradient.data.data, ldc: k)
             weight.leavePacked(gradient)
@@ -93,28 +100,19 @@ final class Dense {
             let row = dz + r * outputs
             for j in 0..<outputs { db[j] += row[j] }
         }
-        if let dx {
-            // Over the active units only (the others' dz is zero), and with packed ReLU inputs over
-            // those inputs only. Cleared here (a memset) and accumulated into: faster than
-            // OpenBLAS's β = 0 pass.
-            let a = unitsPacked ? units.count : outputs
-            let dzs = unitsPacked ? UnsafePointer(units.dz.data) : dz
-            if let packed, inactiveInputsNeedNoGradient {
-                let k = packed.count
-                let w =
-                    unitsPacked
-                    ? units.gatherRows(of: packed.weight.data, inputs: k) : UnsafePointer(packed.weight.data)
-                // Zero on entry: unpacking clears it.
-                let dxPacked = packed.inputGradient.data
-                gemm(false, false, m: rows, n: k, k: a, dzs, lda: a, w, ldb: k, beta: 1, dxPacked, ldc: k)
-                packed.unpackInputGradient(into: dx, rows: rows)
-            } else {
-                dx.update(repeating: 0, count: rows * inputs)
-                let w =
-                    unitsPacked
-                    ? units.gatherRows(of: weight.value.data, inputs: inputs) : UnsafePointer(weight.value.data)
-                gemm(false, false, m: rows, n: inputs, k: a, dzs, lda: a, w, ldb: inputs, beta: 1, dx, ldc: inputs)
-            }
+        guard let dx else { return }
+        if let packed, inputsAreReLUUnits {
+            let k = packed.count
+            let w = unitsPacked ? units.gatherRows(of: packed.weight.data, width: k) : UnsafePointer(packed.weight.data)
+            // Zero on entry (unpacking clears it), accumulated into.
+            gemm(false, false, m: rows, n: k, k: a, dzs, lda: a, w, ldb: k, beta: 1, packed.inputGradient.data, ldc: k)
+            packed.unpackInputGradient(into: dx, rows: rows)
+        } else {
+            // Cleared here (a memset) and accumulated into: faster than OpenBLAS's β = 0 pass.
+            dx.update(repeating: 0, count: rows * inputs)
+            let w =
+                unitsPacked ? units.gatherRows(of: weight.value.data, width: inputs) : UnsafePointer(weight.value.data)
+            gemm(false, false, m: rows, n: inputs, k: a, dzs, lda: a, w, ldb: inputs, beta: 1, dx, ldc: inputs)
         }
     }
 

@@ -24,16 +24,15 @@ final class Network {
     var meanAbs: [[Float]]
     /// Per layer, its input restricted to the columns nonzero in the batch: the pixels for the
     /// first layer, the units ReLU left on for a hidden one (other activations: never packed).
-    let activeInputs: [ActiveColumns]
+    var activeInputs: [ActiveColumns] { layers.map(\.activeInputs) }
     /// The first layer's active inputs.
-    var active: ActiveColumns { activeInputs[0] }
+    var active: ActiveColumns { layers[0].activeInputs }
 
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
         rng: inout SplitMix64, packingMinimumOutputs: Int = 64
     ) {
         var layers: [Dense] = []
-        var packsInputs: [Bool] = []
         // Only ReLU and dropout turn a unit's gradient off for a whole batch; only ReLU makes a
         // unit that is off for a whole batch (h = 0) one whose gradient is of no use.
         let zeroesUnits = activation == .relu || dropout > 0
@@ -41,11 +40,13 @@ final class Network {
         for i in 0..<(widths.count - 1) {
             let hidden = i < widths.count - 2
             let wide = widths[i] >= minimum && widths[i + 1] >= minimum
-            packsInputs.append(widths[i + 1] >= minimum && (i == 0 || (activation == .relu && widths[i] >= minimum)))
+            let reluInputs = i > 0 && activation == .relu
             layers.append(
                 Dense(
                     inputs: widths[i], outputs: widths[i + 1], initializer: initializer, rng: &rng, capacity: capacity,
-                    packsUnits: hidden && zeroesUnits && wide, packsInputs: packsInputs[i]))
+                    packsUnits: hidden && zeroesUnits && wide,
+                    packsInputs: widths[i + 1] >= minimum && (i == 0 || (reluInputs && widths[i] >= minimum)),
+                    inputsAreReLUUnits: reluInputs))
         }
         self.layers = layers
         self.activation = activation
@@ -59,10 +60,6 @@ final class Network {
         mask = hidden.map { Matrix(rows: dropout > 0 ? capacity : 0, columns: $0.outputs) }
         dh = hidden.map { Matrix(rows: capacity, columns: $0.outputs) }
         meanAbs = hidden.map { [Float](repeating: 0, count: $0.outputs) }
-        activeInputs = layers.indices.map { l in
-            ActiveColumns(
-                inputs: layers[l].inputs, outputs: layers[l].outputs, capacity: capacity, isEnabled: packsInputs[l])
-        }
     }
 
     var inputs: Int { layers[0].inputs }
@@ -78,14 +75,7 @@ final class Network {
         var input = x
         for (l, layer) in layers.enumerated() {
             let zl = z[l].data
-            let packed = activeInputs[l]
-            // A gradient still packed to the previous batch's inputs is unpacked before they change.
-            layer.weight.settlePackedGradient()
-            if packed.pack(input, rows: rows, weights: layer.weight.value.data) {
-                layer.forward(packed: packed, rows: rows, into: zl)
-            } else {
-                layer.forward(input, rows: rows, into: zl)
-            }
+            layer.forward(input, rows: rows, into: zl)
             if l == layers.count - 1 { break }
             let hl = h[l].data
             let n = rows * layer.outputs
@@ -123,10 +113,7 @@ final class Network {
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let input = l == 0 ? x : UnsafePointer(h[l - 1].data)
             let dx: UnsafeMutablePointer<Float>? = l == 0 ? dInput : dh[l - 1].data
-            // A hidden ReLU input that is off in the whole batch has no use for its gradient.
-            layers[l].backward(
-                input, dz: dz, rows: rows, dx: dx, packed: activeInputs[l].isPacked ? activeInputs[l] : nil,
-                inactiveInputsNeedNoGradient: l > 0)
+            layers[l].backward(input, dz: dz, rows: rows, dx: dx)
             onLayer?(layers[l])
             if l == 0 { break }
             // dh[l-1] → dz of layer l-1, in place: through dropout, then the activation.

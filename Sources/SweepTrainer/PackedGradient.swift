@@ -40,7 +40,7 @@ final class PackedGradient {
     }
 
     private var runs: sweep_runs {
-        inputs?.runs ?? sweep_runs(start: nil, packed: nil, length: nil, count: 0)
+        inputs?.selection.runs ?? sweep_runs(start: nil, packed: nil, length: nil, count: 0)
     }
 
     /// Writes the gradient into the full one (rows × columns), zero where it was skipped, and

@@ -12,6 +12,34 @@ struct ActiveColumnsTests {
         return x
     }
 
+    @Test("a column selection: the nonzero columns as indices and runs, packed rows and back, the eighth rule")
+    func columnSelection() {
+        let selection = ColumnSelection(columns: 10)
+        let x: [Float] = [
+            0, 1, 0, 0, .nan, 5, 0, 0, 0, 2,
+            0, 0, -0.0, 0, 0, 6, 0, 3, 0, 0,
+        ]
+        #expect(selection.select(x, rows: 2), "6 of 10 columns are zero")
+        #expect((0..<selection.count).map { selection.index[$0] } == [1, 4, 5, 7, 9])
+        let runs = selection.runs
+        #expect(runs.count == 4)
+        #expect(
+            (0..<runs.count).map { [runs.start[$0], runs.packed[$0], runs.length[$0]] } == [
+                [1, 0, 1], [4, 1, 2], [7, 3, 1], [9, 4, 1],
+            ])
+        var packed = [Float](repeating: 9, count: 10)
+        selection.gather(x, rows: 2, into: &packed)
+        let expected: [Float] = [1, .nan, 5, 0, 2, 0, 0, 6, 3, 0]
+        #expect(packed.map(\.bitPattern) == expected.map(\.bitPattern))
+        var full = [Float](repeating: 9, count: 20)
+        selection.unpack(&packed, rows: 2, into: &full)
+        #expect(full.map(\.bitPattern) == x.map { $0 == 0 ? 0 : $0 }.map(\.bitPattern), "zero elsewhere, −0 as +0")
+        #expect(packed.allSatisfy { $0 == 0 }, "the packed rows are cleared")
+        let oneZero = { (columns: Int) in (0..<2 * columns).map { $0 % columns == 3 ? Float(0) : 1 } }
+        #expect(ColumnSelection(columns: 8).select(oneZero(8), rows: 2), "one zero column of eight is worth packing")
+        #expect(!ColumnSelection(columns: 16).select(oneZero(16), rows: 2), "one of sixteen is not")
+    }
+
     @Test("the packed first layer gives x·Wᵀ + b; it packs only when enough columns are zero and the layer is wide")
     func product() {
         var rng = SplitMix64(seed: 11)

@@ -43,11 +43,6 @@ void sweep_unpack_runs(float *full, float *packed, size_t rows, const ptrdiff_t 
 void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
                        size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step);
 
-/// Copies the columns `index[0..<count]` of `rows` rows of `full` (rows × columns) into `packed`
-/// (rows × count).
-void sweep_gather_columns(const float *full, float *packed, size_t rows, size_t columns, const ptrdiff_t *index,
-                          size_t count);
-
 /// Marks in `seen` (columns entries, cleared first) the columns of `x` (rows × columns) that hold a
 /// nonzero value (−0 counts as zero).
 void sweep_nonzero_columns(const float *x, size_t rows, size_t columns, uint32_t *seen);

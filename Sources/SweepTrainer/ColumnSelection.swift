@@ -1,0 +1,82 @@
+internal import CKernels
+
+/// The columns of a batch matrix that hold a nonzero value in some row, as ascending indices and
+/// as runs of consecutive columns, and the copies between full and packed rows: what a layer packs
+/// its inputs to (`ActiveColumns`) and its dz to (`ActiveUnits`).
+final class ColumnSelection {
+    /// Columns of the full matrix.
+    let columns: Int
+    /// The selected columns, ascending (the first `count`).
+    let index: UnsafeMutablePointer<Int>
+    /// Number of selected columns.
+    private(set) var count = 0
+    /// Per column, whether it is nonzero in some row.
+    private let seen: UnsafeMutablePointer<UInt32>
+    /// The selected columns as runs (MNIST rows leave a few per image row, hidden units many
+    /// short ones): run `i` starts at full column `runStart[i]`, packed column `runPacked[i]`, and
+    /// is `runLength[i]` long.
+    private let runStart: UnsafeMutablePointer<Int>
+    private let runPacked: UnsafeMutablePointer<Int>
+    private let runLength: UnsafeMutablePointer<Int>
+    private var runCount = 0
+
+    init(columns: Int) {
+        self.columns = columns
+        index = .allocate(capacity: columns)
+        index.initialize(repeating: 0, count: columns)
+        seen = .allocate(capacity: columns)
+        seen.initialize(repeating: 0, count: columns)
+        runStart = .allocate(capacity: columns)
+        runStart.initialize(repeating: 0, count: columns)
+        runPacked = .allocate(capacity: columns)
+        runPacked.initialize(repeating: 0, count: columns)
+        runLength = .allocate(capacity: columns)
+        runLength.initialize(repeating: 0, count: columns)
+    }
+
+    deinit {
+        index.deallocate()
+        seen.deallocate()
+        runStart.deallocate()
+        runPacked.deallocate()
+        runLength.deallocate()
+    }
+
+    /// Selects the columns of `x` (rows × columns) that are nonzero in some row (−0 counts as zero)
+    /// and returns whether packing to them pays: whether at least an eighth of the columns are zero.
+    func select(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
+        sweep_nonzero_columns(x, rows, columns, seen)
+        count = 0
+        runCount = 0
+        for j in 0..<columns where seen[j] != 0 {
+            if count > 0 && index[count - 1] == j - 1 {
+                runLength[runCount - 1] += 1
+            } else {
+                runStart[runCount] = j
+                runPacked[runCount] = count
+                runLength[runCount] = 1
+                runCount += 1
+            }
+            index[count] = j
+            count += 1
+        }
+        return count * 8 <= columns * 7
+    }
+
+    /// The selected columns as runs, for the kernels.
+    var runs: sweep_runs {
+        sweep_runs(start: runStart, packed: runPacked, length: runLength, count: runCount)
+    }
+
+    /// Copies the selected columns of `rows` rows of `full` (rows × columns) into `packed`
+    /// (rows × count).
+    func gather(_ full: UnsafePointer<Float>, rows: Int, into packed: UnsafeMutablePointer<Float>) {
+        sweep_gather_runs(full, packed, rows, columns, count, runs)
+    }
+
+    /// Writes `rows` packed rows (rows × count) into full ones (rows × columns), zero in the other
+    /// columns, and clears the packed rows.
+    func unpack(_ packed: UnsafeMutablePointer<Float>, rows: Int, into full: UnsafeMutablePointer<Float>) {
+        sweep_unpack_runs(full, packed, rows, nil, columns, count, runs)
+    }
+}
