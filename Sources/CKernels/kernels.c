@@ -245,6 +245,11 @@ INLINE double bce_body(const float *logits, const float *targets, size_t count, 
 INLINE void bytes_to_unit_body(const uint8_t *images, const ptrdiff_t *index, size_t rows, size_t size, float *out) {
     const f8 d = splat(255);
     for (size_t r = 0; r < rows; r++) {
+        // The images of a shuffled batch lie anywhere in the set: fetch a few ahead.
+        if (r + 4 < rows) {
+            const uint8_t *ahead = images + (size_t)index[r + 4] * size;
+            for (size_t b = 0; b < size; b += 64) __builtin_prefetch(ahead + b);
+        }
         const uint8_t *src = images + (size_t)index[r] * size;
         float *dst = out + r * size;
         size_t j = 0;
@@ -291,8 +296,16 @@ int sweep_kernels_use_avx512(int on) {
 #define USE_AVX512 (USE_AVX2 && HAS_AVX512 && !atomic_load_explicit(&avx512_off, memory_order_relaxed))
 
 #if defined(__x86_64__)
-/// Sixteen-column chunks of a row that a gather handles with AVX-512 (wider rows take the AVX2 code).
+/// Sixteen-column chunks of a row that the AVX-512 paths handle (wider rows take the AVX2 code).
 #define GATHER_CHUNKS 64
+
+/// The sixteen-column chunks of a row that hold runs: bit j of `mask[c]` is column 16·c + j.
+__attribute__((target("avx512f"))) static void chunk_masks(uint16_t *mask, size_t chunks, sweep_runs runs) {
+    memset(mask, 0, chunks * sizeof *mask);
+    for (size_t i = 0; i < runs.count; i++)
+        for (size_t j = (size_t)runs.start[i]; j < (size_t)(runs.start[i] + runs.length[i]); j++)
+            mask[j / 16] |= (uint16_t)(1u << (j % 16));
+}
 
 /// `gather_body` with AVX-512's compress: each sixteen columns of a full row are loaded once and
 /// their active ones packed together in a register, which suits the short runs of hidden units
@@ -301,10 +314,8 @@ int sweep_kernels_use_avx512(int on) {
 __attribute__((target("avx512f"))) static void gather_avx512(const float *full, float *packed, size_t rows,
                                                              size_t columns, size_t k, sweep_runs runs) {
     const size_t chunks = (columns + 15) / 16;
-    uint16_t mask[GATHER_CHUNKS] = {0};
-    for (size_t i = 0; i < runs.count; i++)
-        for (size_t j = (size_t)runs.start[i]; j < (size_t)(runs.start[i] + runs.length[i]); j++)
-            mask[j / 16] |= (uint16_t)(1u << (j % 16));
+    uint16_t mask[GATHER_CHUNKS];
+    chunk_masks(mask, chunks, runs);
     for (size_t r = 0; r < rows; r++) {
         const float *row = full + r * columns;
         float *out = packed + r * k;
@@ -326,6 +337,66 @@ __attribute__((target("avx512f"))) static void gather_avx512(const float *full, 
     }
 }
 #endif
+
+typedef float v16 __attribute__((vector_size(64)));
+
+/// `adam_body` on sixteen lanes (the lanes outside `inside` are neither read nor written).
+__attribute__((target("avx512f"))) INLINE void adam16(float *w, __m512 gv, float *m, float *v, __mmask16 inside,
+                                                      sweep_adam_step step) {
+    const v16 b1 = (v16)_mm512_set1_ps(step.b1), b2 = (v16)_mm512_set1_ps(step.b2);
+    const v16 a1 = (v16)_mm512_set1_ps(1 - step.b1), a2 = (v16)_mm512_set1_ps(1 - step.b2);
+    const v16 size = (v16)_mm512_set1_ps(step.step_size), inv = (v16)_mm512_set1_ps(step.inv_root_c2);
+    const v16 eps = (v16)_mm512_set1_ps(step.eps), shrink = (v16)_mm512_set1_ps(step.shrink);
+    const v16 coupled = (v16)_mm512_set1_ps(step.coupled);
+    v16 wi = (v16)_mm512_maskz_loadu_ps(inside, w);
+    const v16 gi = (v16)gv + coupled * wi;
+    wi = wi * shrink;
+    const v16 mi = b1 * (v16)_mm512_maskz_loadu_ps(inside, m) + a1 * gi;
+    const v16 vi = b2 * (v16)_mm512_maskz_loadu_ps(inside, v) + a2 * gi * gi;
+    wi = wi - size * mi / (__builtin_elementwise_sqrt(vi) * inv + eps);
+    _mm512_mask_storeu_ps(m, inside, (__m512)mi);
+    _mm512_mask_storeu_ps(v, inside, (__m512)vi);
+    _mm512_mask_storeu_ps(w, inside, (__m512)wi);
+}
+
+/// `adam_packed_body` with AVX-512: each sixteen columns of a row take their gradient straight
+/// from the packed row, spread to the active columns by an expand (zeros elsewhere), and each
+/// packed row is cleared once read. No scratch row and no run-by-run copies (hidden
+/// units leave many short runs), one pass over the weights. The lanes compute what `adam_body`
+/// computes, so the bits are those of the other paths.
+__attribute__((target("avx512f"))) static void adam_packed_avx512(float *w, float *m, float *v, float *packed,
+                                                                  size_t rows, const ptrdiff_t *row_of,
+                                                                  size_t columns, size_t k, sweep_runs runs,
+                                                                  sweep_adam_step step) {
+    const size_t chunks = (columns + 15) / 16;
+    uint16_t mask[GATHER_CHUNKS];
+    if (k == columns)
+        memset(mask, 0xFF, chunks * sizeof *mask);
+    else
+        chunk_masks(mask, chunks, runs);
+    for (size_t o = 0; o < rows; o++) {
+        const ptrdiff_t r = packed_row(row_of, o);
+        float *p = r >= 0 ? packed + (size_t)r * k : NULL;
+        const size_t offset = o * columns;
+        size_t at = 0;
+        for (size_t c = 0; c < chunks; c++) {
+            const size_t left = columns - 16 * c;
+            const __mmask16 inside = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+            __m512 g = _mm512_setzero_ps();
+            if (p) {
+                const __mmask16 active = mask[c] & inside;
+                const size_t n = (size_t)__builtin_popcount(active);
+                g = _mm512_maskz_expand_ps(active, _mm512_maskz_loadu_ps((__mmask16)((1u << n) - 1), p + at));
+                at += n;
+            }
+            const size_t j = offset + 16 * c;
+            adam16(w + j, g, m + j, v + j, inside, step);
+        }
+        // Cleared once read (a masked store of each chunk's floats would stall the next chunk's
+        // load, which overlaps it).
+        if (p) memset(p, 0, k * sizeof(float));
+    }
+}
 
 AVX2 static void adam_avx2(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step) {
     adam_body(w, g, m, v, count, step);
@@ -376,6 +447,12 @@ AVX2 static void adam_packed_avx2(float *w, float *m, float *v, float *packed, s
 
 void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
                        size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
+#if defined(__x86_64__)
+    if (USE_AVX512 && columns <= 16 * GATHER_CHUNKS) {
+        adam_packed_avx512(w, m, v, packed, rows, row_of, columns, k, runs, step);
+        return;
+    }
+#endif
     if (USE_AVX2)
         adam_packed_avx2(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
     else

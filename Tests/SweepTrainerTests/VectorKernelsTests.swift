@@ -100,24 +100,58 @@ struct VectorKernelsTests {
         return [w, m, v]
     }
 
+    /// Random runs over `columns` columns: gaps of 0–2 columns and runs of 1–20, the first one
+    /// possibly at the row's start and the last at its end.
+    private func randomRuns(columns: Int, rng: inout SplitMix64) -> (start: [Int], packed: [Int], length: [Int]) {
+        var start: [Int] = [], packed: [Int] = [], length: [Int] = []
+        var j = 0, k = 0
+        while j < columns {
+            j += rng.index(below: 3)
+            let n = min(1 + rng.index(below: 20), columns - j)
+            if n <= 0 { break }
+            start.append(j)
+            packed.append(k)
+            length.append(n)
+            k += n
+            j += n
+        }
+        return (start, packed, length)
+    }
+
     @Test(
-        "Adam on a packed gradient (column runs, rows of active units, or both) gives the bits of unpacking it and then Adam, on both paths"
-    )
-    func adamPacked() {
+        "Adam on a packed gradient (column runs, rows of active units, or both) gives the bits of unpacking it and then Adam, on both paths (with AVX-512 or not)",
+        arguments: [true, false])
+    func adamPacked(avx512: Bool) {
+        _ = sweep_kernels_use_avx512(avx512 ? 1 : 0)
+        defer { _ = sweep_kernels_use_avx512(1) }
         // Runs: columns 2..<5, 9..<21 (a run longer than one vector) and 29; k = 16.
         let runs = (start: [2, 9, 29], packed: [0, 3, 15], length: [3, 12, 1])
-        let cases: [(rowOf: [Int]?, runs: (start: [Int], packed: [Int], length: [Int])?, k: Int)] = [
-            (nil, runs, 16),
-            ([0, -1, 1], runs, 16),
-            ([-1, 0, 1, -1, 2], nil, 30),
-            ([-1, -1, -1], nil, 30),
+        var cases: [(rowOf: [Int]?, runs: (start: [Int], packed: [Int], length: [Int])?, k: Int, columns: Int)] = [
+            (nil, runs, 16, 30),
+            ([0, -1, 1], runs, 16, 30),
+            ([-1, 0, 1, -1, 2], nil, 30, 30),
+            ([-1, -1, -1], nil, 30, 30),
         ]
+        // Wider rows: several sixteen-column chunks and a partial one, and rows past the AVX-512
+        // path's width.
+        var rng = SplitMix64(seed: 11)
+        for columns in [77, 256, 1100] {
+            let r = randomRuns(columns: columns, rng: &rng)
+            let k = r.length.reduce(0, +)
+            var next = 0
+            let rowOf = (0..<9).map { _ in
+                guard rng.index(below: 3) > 0 else { return -1 }
+                next += 1
+                return next - 1
+            }
+            cases += [(rowOf, r, k, columns), (nil, r, k, columns), (rowOf, nil, columns, columns)]
+        }
         let bits = { (x: [[Float]]) in x.map { $0.map(\.bitPattern) } }
         for (n, c) in cases.enumerated() {
             let rows = c.rowOf?.count ?? 3
             let (fast, base) = bothPaths {
                 [true, false].map {
-                    adamPacked(rows: rows, columns: 30, rowOf: c.rowOf, runs: c.runs, k: c.k, fused: $0, seed: n)
+                    adamPacked(rows: rows, columns: c.columns, rowOf: c.rowOf, runs: c.runs, k: c.k, fused: $0, seed: n)
                 }
             }
             #expect(bits(fast[0]) == bits(fast[1]), "case \(n)")
@@ -135,20 +169,8 @@ struct VectorKernelsTests {
         var rng = SplitMix64(seed: 8)
         for trial in 0..<60 {
             let rows = 3, columns = 1 + rng.index(below: trial < 40 ? 70 : 1100)
-            var start: [Int] = [], packed: [Int] = [], length: [Int] = []
-            var active: [Int] = []
-            var j = 0
-            while j < columns {
-                // Alternate gaps and runs of 1–20 columns; the last run may end at the row's end.
-                j += rng.index(below: 3)
-                let n = min(1 + rng.index(below: 20), columns - j)
-                if n <= 0 { break }
-                start.append(j)
-                packed.append(active.count)
-                length.append(n)
-                active += Array(j..<(j + n))
-                j += n
-            }
+            let (start, packed, length) = randomRuns(columns: columns, rng: &rng)
+            let active = start.indices.flatMap { start[$0]..<(start[$0] + length[$0]) }
             let k = active.count
             let full = randomFloats(rows * columns, scale: 1, rng: &rng)
             let (fast, base) = bothPaths { () -> ([Float], [Float]) in
