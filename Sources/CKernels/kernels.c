@@ -261,6 +261,44 @@ INLINE void bytes_to_unit_body(const uint8_t *images, const ptrdiff_t *index, si
     }
 }
 
+// MARK: - Chunk masks
+
+/// The sixteen-column chunks of a row that hold runs: bit j of `mask[c]` is column 16·c + j.
+static void chunk_masks(uint16_t *mask, size_t chunks, sweep_runs runs) {
+    memset(mask, 0, chunks * sizeof *mask);
+    for (size_t i = 0; i < runs.count; i++)
+        for (size_t j = (size_t)runs.start[i]; j < (size_t)(runs.start[i] + runs.length[i]); j++)
+            mask[j / 16] |= (uint16_t)(1u << (j % 16));
+}
+
+void sweep_chunk_masks(sweep_runs runs, size_t columns, uint16_t *masks) {
+    chunk_masks(masks, (columns + 15) / 16, runs);
+}
+
+/// Whether column j is in the chunk masks (NULL: every column is).
+INLINE int in_masks(const uint16_t *masks, size_t j) { return !masks || (masks[j / 16] >> (j % 16)) & 1; }
+
+/// `adam_masked_avx512` without AVX-512: each row's gradient is spread into a zero row first.
+INLINE void adam_masked_body(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                             size_t columns, size_t k, const uint16_t *masks, sweep_adam_step step, float *gathered,
+                             size_t gathered_k, const uint16_t *gather_masks) {
+    float g[SWEEP_MASKED_COLUMNS];
+    memset(g, 0, columns * sizeof(float));
+    for (size_t o = 0; o < rows; o++) {
+        const ptrdiff_t r = packed_row(row_of, o);
+        float *p = r >= 0 ? packed + (size_t)r * k : NULL;
+        if (p)
+            for (size_t j = 0, at = 0; j < columns; j++)
+                if (in_masks(masks, j)) g[j] = p[at++];
+        // Clears g as it reads it.
+        adam_body(w + o * columns, g, m + o * columns, v + o * columns, columns, step);
+        if (gathered)
+            for (size_t j = 0, put = 0; j < columns; j++)
+                if (in_masks(gather_masks, j)) gathered[o * gathered_k + put++] = w[o * columns + j];
+        if (p) memset(p, 0, k * sizeof(float));
+    }
+}
+
 // MARK: - Dispatch
 
 #if defined(__x86_64__)
@@ -296,16 +334,6 @@ int sweep_kernels_use_avx512(int on) {
 #define USE_AVX512 (USE_AVX2 && HAS_AVX512 && !atomic_load_explicit(&avx512_off, memory_order_relaxed))
 
 #if defined(__x86_64__)
-/// Sixteen-column chunks of a row that the AVX-512 paths handle (wider rows take the AVX2 code).
-#define GATHER_CHUNKS 64
-
-/// The sixteen-column chunks of a row that hold runs: bit j of `mask[c]` is column 16·c + j.
-__attribute__((target("avx512f"))) static void chunk_masks(uint16_t *mask, size_t chunks, sweep_runs runs) {
-    memset(mask, 0, chunks * sizeof *mask);
-    for (size_t i = 0; i < runs.count; i++)
-        for (size_t j = (size_t)runs.start[i]; j < (size_t)(runs.start[i] + runs.length[i]); j++)
-            mask[j / 16] |= (uint16_t)(1u << (j % 16));
-}
 
 /// `gather_body` with AVX-512's compress: each sixteen columns of a full row are loaded once and
 /// their active ones packed together in a register, which suits the short runs of hidden units
@@ -314,7 +342,7 @@ __attribute__((target("avx512f"))) static void chunk_masks(uint16_t *mask, size_
 __attribute__((target("avx512f"))) static void gather_avx512(const float *full, float *packed, size_t rows,
                                                              size_t columns, size_t k, sweep_runs runs) {
     const size_t chunks = (columns + 15) / 16;
-    uint16_t mask[GATHER_CHUNKS];
+    uint16_t mask[SWEEP_MASKED_COLUMNS / 16];
     chunk_masks(mask, chunks, runs);
     for (size_t r = 0; r < rows; r++) {
         const float *row = full + r * columns;
@@ -336,13 +364,13 @@ __attribute__((target("avx512f"))) static void gather_avx512(const float *full, 
         }
     }
 }
-#endif
 
 typedef float v16 __attribute__((vector_size(64)));
 
-/// `adam_body` on sixteen lanes (the lanes outside `inside` are neither read nor written).
-__attribute__((target("avx512f"))) INLINE void adam16(float *w, __m512 gv, float *m, float *v, __mmask16 inside,
-                                                      sweep_adam_step step) {
+/// `adam_body` on sixteen lanes (the lanes outside `inside` are neither read nor written); returns
+/// the updated weights.
+__attribute__((target("avx512f"))) INLINE __m512 adam16(float *w, __m512 gv, float *m, float *v, __mmask16 inside,
+                                                        sweep_adam_step step) {
     const v16 b1 = (v16)_mm512_set1_ps(step.b1), b2 = (v16)_mm512_set1_ps(step.b2);
     const v16 a1 = (v16)_mm512_set1_ps(1 - step.b1), a2 = (v16)_mm512_set1_ps(1 - step.b2);
     const v16 size = (v16)_mm512_set1_ps(step.step_size), inv = (v16)_mm512_set1_ps(step.inv_root_c2);
@@ -357,6 +385,7 @@ __attribute__((target("avx512f"))) INLINE void adam16(float *w, __m512 gv, float
     _mm512_mask_storeu_ps(m, inside, (__m512)mi);
     _mm512_mask_storeu_ps(v, inside, (__m512)vi);
     _mm512_mask_storeu_ps(w, inside, (__m512)wi);
+    return (__m512)wi;
 }
 
 /// `adam_packed_body` with AVX-512: each sixteen columns of a row take their gradient straight
@@ -369,7 +398,7 @@ __attribute__((target("avx512f"))) static void adam_packed_avx512(float *w, floa
                                                                   size_t columns, size_t k, sweep_runs runs,
                                                                   sweep_adam_step step) {
     const size_t chunks = (columns + 15) / 16;
-    uint16_t mask[GATHER_CHUNKS];
+    uint16_t mask[SWEEP_MASKED_COLUMNS / 16];
     if (k == columns)
         memset(mask, 0xFF, chunks * sizeof *mask);
     else
@@ -398,6 +427,50 @@ __attribute__((target("avx512f"))) static void adam_packed_avx512(float *w, floa
     }
 }
 
+/// `adam_masked_body` with AVX-512: `adam_packed_avx512` over chunk masks, and the updated
+/// weights' columns in `gather_masks` compressed into `gathered` while still in registers (the
+/// copy a gather would make by reading the weights again).
+__attribute__((target("avx512f"))) static void adam_masked_avx512(float *w, float *m, float *v, float *packed,
+                                                                  size_t rows, const ptrdiff_t *row_of,
+                                                                  size_t columns, size_t k, const uint16_t *masks,
+                                                                  sweep_adam_step step, float *gathered,
+                                                                  size_t gathered_k, const uint16_t *gather_masks) {
+    const size_t chunks = (columns + 15) / 16;
+    for (size_t o = 0; o < rows; o++) {
+        const ptrdiff_t r = packed_row(row_of, o);
+        float *p = r >= 0 ? packed + (size_t)r * k : NULL;
+        float *out = gathered ? gathered + o * gathered_k : NULL;
+        const size_t offset = o * columns;
+        size_t at = 0, put = 0;
+        for (size_t c = 0; c < chunks; c++) {
+            const size_t left = columns - 16 * c;
+            const __mmask16 inside = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+            __m512 g = _mm512_setzero_ps();
+            if (p) {
+                const __mmask16 active = (masks ? masks[c] : (__mmask16)0xFFFF) & inside;
+                const size_t n = (size_t)__builtin_popcount(active);
+                g = _mm512_maskz_expand_ps(active, _mm512_maskz_loadu_ps((__mmask16)((1u << n) - 1), p + at));
+                at += n;
+            }
+            const size_t j = offset + 16 * c;
+            const __m512 updated = adam16(w + j, g, m + j, v + j, inside, step);
+            if (out) {
+                const __mmask16 keep = gather_masks[c] & inside;
+                const size_t n = (size_t)__builtin_popcount(keep);
+                const __m512 kept = _mm512_maskz_compress_ps(keep, updated);
+                // What a full store writes past the n floats is overwritten by the next chunks.
+                if (put + 16 <= gathered_k)
+                    _mm512_storeu_ps(out + put, kept);
+                else
+                    _mm512_mask_storeu_ps(out + put, (__mmask16)((1u << n) - 1), kept);
+                put += n;
+            }
+        }
+        if (p) memset(p, 0, k * sizeof(float));
+    }
+}
+#endif
+
 AVX2 static void adam_avx2(float *w, float *g, float *m, float *v, size_t count, sweep_adam_step step) {
     adam_body(w, g, m, v, count, step);
 }
@@ -416,7 +489,7 @@ AVX2 static void gather_avx2(const float *full, float *packed, size_t rows, size
 
 void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
 #if defined(__x86_64__)
-    if (USE_AVX512 && columns <= 16 * GATHER_CHUNKS) {
+    if (USE_AVX512 && columns <= SWEEP_MASKED_COLUMNS) {
         gather_avx512(full, packed, rows, columns, k, runs);
         return;
     }
@@ -448,7 +521,7 @@ AVX2 static void adam_packed_avx2(float *w, float *m, float *v, float *packed, s
 void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
                        size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
 #if defined(__x86_64__)
-    if (USE_AVX512 && columns <= 16 * GATHER_CHUNKS) {
+    if (USE_AVX512 && columns <= SWEEP_MASKED_COLUMNS) {
         adam_packed_avx512(w, m, v, packed, rows, row_of, columns, k, runs, step);
         return;
     }
@@ -457,6 +530,28 @@ void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows,
         adam_packed_avx2(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
     else
         adam_packed_body(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
+}
+
+AVX2 static void adam_masked_avx2(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                                  size_t columns, size_t k, const uint16_t *masks, sweep_adam_step step,
+                                  float *gathered, size_t gathered_k, const uint16_t *gather_masks) {
+    adam_masked_body(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k, gather_masks);
+}
+
+void sweep_adam_masked(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                       size_t columns, size_t k, const uint16_t *masks, sweep_adam_step step, float *gathered,
+                       size_t gathered_k, const uint16_t *gather_masks) {
+#if defined(__x86_64__)
+    if (USE_AVX512) {
+        adam_masked_avx512(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k,
+                           gather_masks);
+        return;
+    }
+#endif
+    if (USE_AVX2)
+        adam_masked_avx2(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k, gather_masks);
+    else
+        adam_masked_body(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k, gather_masks);
 }
 
 AVX2 static void nonzero_columns_avx2(const float *x, size_t rows, size_t columns, uint32_t *seen) {

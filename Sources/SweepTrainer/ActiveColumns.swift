@@ -22,6 +22,9 @@ final class ActiveColumns {
     let weight: Matrix
     /// The gradient with respect to the active columns (rows × count), zero between uses.
     let inputGradient: Matrix
+    /// The active columns as chunk masks, for an optimiser step that writes `weight` (see
+    /// `Parameter.takeDeferredStep`).
+    private let masks: UnsafeMutablePointer<UInt16>
 
     init(inputs: Int, outputs: Int, capacity: Int, isEnabled: Bool) {
         self.inputs = inputs
@@ -31,20 +34,37 @@ final class ActiveColumns {
         input = Matrix(rows: isEnabled ? capacity : 0, columns: inputs)
         weight = Matrix(rows: isEnabled ? outputs : 0, columns: inputs)
         inputGradient = Matrix(rows: isEnabled ? capacity : 0, columns: inputs)
+        let chunks = (inputs + 15) / 16
+        masks = .allocate(capacity: chunks)
+        masks.initialize(repeating: 0, count: chunks)
     }
+
+    deinit { masks.deallocate() }
 
     /// Number of active columns in the current batch.
     var count: Int { selection.count }
 
-    /// Finds the active columns of `x` (rows × inputs) and, when enabled and at least an eighth of
-    /// the columns are zero, packs `x` and `w` (outputs × inputs) to them. Returns whether it packed.
-    @discardableResult
-    func pack(_ x: UnsafePointer<Float>, rows: Int, weights w: UnsafePointer<Float>) -> Bool {
+    /// Finds the active columns of `x` (rows × inputs); returns whether the batch is packed (enabled,
+    /// and at least an eighth of the columns zero). Packing `x` and the weights follows.
+    func select(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
         isPacked = isEnabled && selection.select(x, rows: rows)
-        guard isPacked else { return false }
+        return isPacked
+    }
+
+    /// Packs `x` (rows × inputs) to the selected columns.
+    func gatherInput(_ x: UnsafePointer<Float>, rows: Int) {
         selection.gather(x, rows: rows, into: input.data)
+    }
+
+    /// Packs the layer's weights `w` (outputs × inputs) to the selected columns.
+    func gatherWeights(_ w: UnsafePointer<Float>) {
         selection.gather(w, rows: outputs, into: weight.data)
-        return true
+    }
+
+    /// The selected columns as chunk masks.
+    var chunkMasks: UnsafePointer<UInt16> {
+        selection.chunkMasks(into: masks)
+        return UnsafePointer(masks)
     }
 
     /// Writes the packed input gradient into the full one (rows × inputs), zero in the inactive

@@ -63,6 +63,11 @@ final class ColumnSelection {
         return count * 8 <= columns * 7
     }
 
+    /// Writes the selected columns as chunk masks (one per sixteen columns) into `masks`.
+    func chunkMasks(into masks: UnsafeMutablePointer<UInt16>) {
+        sweep_chunk_masks(runs, columns, masks)
+    }
+
     /// The selected columns as runs, for the kernels.
     var runs: sweep_runs {
         sweep_runs(start: runStart, packed: runPacked, length: runLength, count: runCount)

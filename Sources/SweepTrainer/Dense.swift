@@ -1,3 +1,4 @@
+internal import CKernels
 import SweepTrainerConfig
 
 /// A fully connected layer y = x·Wᵀ + b, W stored `outputs × inputs` as in PyTorch.
@@ -31,6 +32,9 @@ final class Dense {
         activeInputs = ActiveColumns(inputs: inputs, outputs: outputs, capacity: capacity, isEnabled: packsInputs)
         self.inputsAreReLUUnits = inputsAreReLUUnits
         packedGradient = packsUnits || packsInputs ? PackedGradient(rows: outputs, columns: inputs) : nil
+        // The forward pass repacks the weights to its inputs: an Adam step deferred to it writes
+        // that copy as it updates them.
+        weight.stepsMayBeDeferred = packsInputs && inputs <= Int(SWEEP_MASKED_COLUMNS)
         for i in 0..<weight.count {
             weight.value.data[i] = initializer.weight(fanIn: inputs, fanOut: outputs, rng: &rng)
         }
@@ -41,12 +45,21 @@ final class Dense {
 
     /// z[0..<rows] = x·Wᵀ + b, over the inputs active in the batch when they are packed: the bias
     /// rows first, then the product accumulated onto them (β = 1; with β = 0 OpenBLAS would first
-    /// clear z in a scalar pass of its own).
+    /// clear z in a scalar pass of its own). An Adam step deferred to here is taken first, and
+    /// writes the packed copy of the weights as it updates them (one pass over them, not two).
     func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        let deferred = weight.deferredStep != nil
         // A gradient still packed to the previous batch's inputs is unpacked before they change.
-        weight.settlePackedGradient()
+        if !deferred { weight.settlePackedGradient() }
         fillBias(z, rows: rows)
-        if activeInputs.pack(x, rows: rows, weights: weight.value.data) {
+        let packs = activeInputs.select(x, rows: rows)
+        if packs { activeInputs.gatherInput(x, rows: rows) }
+        if deferred {
+            weight.takeDeferredStep(gathering: packs ? activeInputs : nil)
+        } else if packs {
+            activeInputs.gatherWeights(weight.value.data)
+        }
+        if packs {
             let k = activeInputs.count
             gemm(
                 false, true, m: rows, n: outputs, k: k, activeInputs.input.data, lda: k, activeInputs.weight.data,
@@ -72,6 +85,9 @@ final class Dense {
     func backward(
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?
     ) {
+        // A step still deferred (two backward passes without a forward) is taken before its
+        // gradient is overwritten.
+        weight.takeDeferredStep()
         let packed = activeInputs.isPacked ? activeInputs : nil
         let unitsPacked = units.pack(dz, rows: rows)
         // The units of the products: the active ones, or all.

@@ -8,6 +8,10 @@ struct Optimizer {
     let lr: Double
     /// Steps taken (Adam's bias correction uses it).
     private(set) var step = 0
+    /// Whether Adam may defer its step on a packed weight gradient to the layer's next forward
+    /// pass, which then updates the weights and packs them in one pass (`Parameter.adam`). The
+    /// training loop allows it; anything reading a parameter takes the step first either way.
+    var defersPackedSteps = false
 
     init(config: TrainerConfig.Optim, lr: Double) {
         self.config = config
@@ -61,7 +65,7 @@ struct Optimizer {
             let constants = sweep_adam_step(
                 b1: Float(b1), b2: Float(b2), step_size: stepSize, inv_root_c2: 1 / rootC2, eps: eps, shrink: shrink,
                 coupled: coupled)
-            for p in parameters { p.adam(constants) }
+            for p in parameters { p.adam(constants, deferring: defersPackedSteps) }
         }
     }
 }

@@ -18,16 +18,25 @@ final class PackedGradient {
     private var dirty = 0
     /// One row of the full gradient, where Adam unpacks packed columns (zero between uses).
     private let scratch: Matrix
+    /// The columns of a gradient whose Adam step is deferred (`defer()`), as chunk masks, and its
+    /// packed width: the layer's inputs are repacked for the next batch before the step is taken.
+    private let masks: UnsafeMutablePointer<UInt16>
+    private var deferredColumns: Int?
 
     init(rows: Int, columns: Int) {
         self.rows = rows
         self.columns = columns
         data = Matrix(rows: rows, columns: columns)
         scratch = Matrix(rows: 1, columns: columns)
+        let chunks = (columns + 15) / 16
+        masks = .allocate(capacity: chunks)
+        masks.initialize(repeating: 0, count: chunks)
     }
 
+    deinit { masks.deallocate() }
+
     var packedRows: Int { units?.count ?? rows }
-    var packedColumns: Int { inputs?.count ?? columns }
+    var packedColumns: Int { deferredColumns ?? inputs?.count ?? columns }
 
     /// Whether `data` is all zeros, so that the next product may accumulate into it (β = 1).
     var isZero: Bool { dirty == 0 }
@@ -36,6 +45,7 @@ final class PackedGradient {
     func begin(units: ActiveUnits?, inputs: ActiveColumns?) {
         self.units = units
         self.inputs = inputs
+        deferredColumns = nil
         dirty = max(dirty, packedRows * packedColumns)
     }
 
@@ -57,6 +67,28 @@ final class PackedGradient {
             p.value.data, p.m.data, p.v.data, data.data, rows, units?.rowOf, columns, packedColumns, runs,
             scratch.data, step)
         clearRest()
+    }
+
+    /// Records the gradient's columns so that its Adam step can be taken after the layer's inputs
+    /// are repacked (`adam(_:step:gathering:)`).
+    func deferStep() {
+        if let inputs { inputs.selection.chunkMasks(into: masks) }
+        deferredColumns = packedColumns
+    }
+
+    /// The deferred Adam step of the full weight `w` (with moments `m`, `v`), which also writes the
+    /// updated weights' columns that `gather` selects into its packed copy of the weights. Clears
+    /// the packed gradient.
+    func adam(
+        w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+        step: sweep_adam_step, gathering gather: ActiveColumns?
+    ) {
+        let columnMasks = inputs != nil ? UnsafePointer(masks) : nil
+        sweep_adam_masked(
+            w, m, v, data.data, rows, units?.rowOf, columns, packedColumns, columnMasks, step, gather?.weight.data,
+            gather?.count ?? 0, gather?.chunkMasks)
+        clearRest()
+        deferredColumns = nil
     }
 
     /// Clears what an earlier, larger gradient left beyond the one just consumed.

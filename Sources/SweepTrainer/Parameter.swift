@@ -2,35 +2,62 @@ internal import CKernels
 
 /// A trainable tensor with its gradient and optimiser state (first and second moments).
 final class Parameter {
-    let value: Matrix
+    /// The values as stored; readers use `value`, which first takes a deferred Adam step.
+    private let storedValue: Matrix
     /// The gradient as stored; readers use `grad`, which first unpacks a pending packed gradient.
     private let storedGrad: Matrix
+    /// Adam's m or SGD's momentum buffer, as stored (read through `m`).
+    private let storedM: Matrix
+    /// Adam's v, as stored (read through `v`).
+    private let storedV: Matrix
     /// A weight gradient that `Dense.backward` left packed to the batch's active units or inputs:
     /// unpacked into the gradient when `grad` is read, or consumed packed by Adam.
     private(set) var packedGrad: PackedGradient?
-    /// Adam's m or SGD's momentum buffer.
-    let m: Matrix
-    /// Adam's v.
-    let v: Matrix
+    /// An Adam step on `packedGrad` that `adam(_:deferring:)` deferred to the layer's next forward
+    /// pass, which takes it while it repacks the weights (`Dense.forward`); any other reader of the
+    /// values, moments or gradient takes it first.
+    private(set) var deferredStep: sweep_adam_step?
     /// Whether L1/L2 penalties apply (weights yes, biases no).
     let penalised: Bool
     /// Whether `grad` holds zeros: true at first and after an optimiser step consumed it (the
     /// optimiser clears it as it reads it), so that the next backward can accumulate into it
     /// (GEMM with β = 1) instead of OpenBLAS clearing it in a pass of its own (β = 0).
     var gradIsZero = true
+    /// Whether an Adam step on a packed gradient may be deferred to the next forward pass (set by a
+    /// layer that repacks these weights there).
+    var stepsMayBeDeferred = false
 
     init(rows: Int, columns: Int, penalised: Bool) {
-        value = Matrix(rows: rows, columns: columns)
+        storedValue = Matrix(rows: rows, columns: columns)
         storedGrad = Matrix(rows: rows, columns: columns)
-        m = Matrix(rows: rows, columns: columns)
-        v = Matrix(rows: rows, columns: columns)
+        storedM = Matrix(rows: rows, columns: columns)
+        storedV = Matrix(rows: rows, columns: columns)
         self.penalised = penalised
     }
 
-    var count: Int { value.count }
+    var count: Int { storedValue.count }
+
+    /// The values (after a deferred step, if one is pending).
+    var value: Matrix {
+        takeDeferredStep()
+        return storedValue
+    }
+
+    /// Adam's m or SGD's momentum buffer (after a deferred step, if one is pending).
+    var m: Matrix {
+        takeDeferredStep()
+        return storedM
+    }
+
+    /// Adam's v (after a deferred step, if one is pending).
+    var v: Matrix {
+        takeDeferredStep()
+        return storedV
+    }
 
     /// The gradient (unpacked first if `Dense.backward` left it packed).
     var grad: Matrix {
+        takeDeferredStep()
         if let packed = packedGrad {
             packed.unpack(into: storedGrad.data)
             packedGrad = nil
@@ -40,7 +67,7 @@ final class Parameter {
     }
 
     /// Unpacks a pending packed gradient now, before the packing it refers to changes (a forward
-    /// pass repacks a layer's inputs).
+    /// pass repacks a layer's inputs). A deferred step is taken instead.
     func settlePackedGradient() {
         if packedGrad != nil { _ = grad }
     }
@@ -52,23 +79,41 @@ final class Parameter {
     func dropPacked() { packedGrad = nil }
 
     /// One Adam/AdamW step from this step's gradient, packed or stored; leaves the gradient
-    /// cleared (`gradIsZero`).
-    func adam(_ step: sweep_adam_step) {
+    /// cleared (`gradIsZero`). With `deferring`, a step on a packed gradient of weights that allow
+    /// it is left for the next forward pass (`deferredStep`).
+    func adam(_ step: sweep_adam_step, deferring: Bool = false) {
+        if let packed = packedGrad, deferring && stepsMayBeDeferred {
+            packed.deferStep()
+            deferredStep = step
+            return
+        }
         if let packed = packedGrad {
             packedGrad = nil
             packed.adam(self, step: step)
             // A stored gradient that the packed one replaced (two backward passes without a step).
             if !gradIsZero { storedGrad.zero() }
         } else {
-            sweep_adam(value.data, storedGrad.data, m.data, v.data, count, step)
+            sweep_adam(storedValue.data, storedGrad.data, storedM.data, storedV.data, count, step)
         }
+        gradIsZero = true
+    }
+
+    /// Takes the deferred Adam step, if any, also writing the updated values' columns that
+    /// `gather` selects into its packed copy of the weights (the copy the forward pass needs).
+    func takeDeferredStep(gathering gather: ActiveColumns? = nil) {
+        guard let step = deferredStep, let packed = packedGrad else { return }
+        deferredStep = nil
+        packedGrad = nil
+        packed.adam(w: storedValue.data, m: storedM.data, v: storedV.data, step: step, gathering: gather)
+        if !gradIsZero { storedGrad.zero() }
         gradIsZero = true
     }
 
     /// Resets the optimiser state of element `i`.
     @inline(__always)
     func resetState(_ i: Int) {
-        m.data[i] = 0
-        v.data[i] = 0
+        takeDeferredStep()
+        storedM.data[i] = 0
+        storedV.data[i] = 0
     }
 }

@@ -82,6 +82,7 @@ final class Session {
         }
         parameters = networks.flatMap(\.parameters)
         optimizer = Optimizer(config: config.optim, lr: config.lr)
+        optimizer.defersPackedSteps = true
         penalty = Penalty(l1: Float(reg.l1), l2: Float(reg.l2))
         if reg.cbp.isEnabled {
             for net in networks { net.recordsActivity = true }

@@ -63,41 +63,76 @@ struct VectorKernelsTests {
     static let step = sweep_adam_step(
         b1: 0.9, b2: 0.999, step_size: 1e-3, inv_root_c2: 1.2, eps: 1e-8, shrink: 0.99, coupled: 0.01)
 
+    typealias Runs = (start: [Int], packed: [Int], length: [Int])
+
+    /// How a test takes an Adam step on a packed gradient.
+    enum AdamPath: CaseIterable {
+        /// `sweep_unpack_runs`, then `sweep_adam` on the full gradient.
+        case unpacked
+        /// `sweep_adam_packed` (column runs).
+        case packed
+        /// `sweep_adam_masked` (chunk masks), which also gathers the updated weights.
+        case masked
+    }
+
+    /// Calls `body` with the runs as the kernels take them.
+    private func withRuns<T>(_ r: Runs, _ body: (sweep_runs) -> T) -> T {
+        r.start.withUnsafeBufferPointer { s in
+            r.packed.withUnsafeBufferPointer { p in
+                r.length.withUnsafeBufferPointer { l in
+                    body(
+                        sweep_runs(
+                            start: s.baseAddress, packed: p.baseAddress, length: l.baseAddress, count: r.start.count))
+                }
+            }
+        }
+    }
+
     /// Adam on a gradient packed to `rowOf` (nil: every row) and, when `runs`, to column runs,
-    /// fused or unpacked first; returns w, m, v and checks the packed gradient is cleared.
+    /// along `path`; then the updated weights gathered to `gather`'s columns (by the masked step
+    /// itself, else by `sweep_gather_runs`). Returns w, m, v and the gathered weights, and checks the
+    /// packed gradient is cleared.
     private func adamPacked(
-        rows: Int, columns: Int, rowOf: [Int]?, runs: (start: [Int], packed: [Int], length: [Int])?, k: Int,
-        fused: Bool, seed: Int
+        rows: Int, columns: Int, rowOf: [Int]?, runs: Runs?, k: Int, path: AdamPath, seed: Int, gather: Runs? = nil
     ) -> [[Float]] {
         var rng = SplitMix64(seed: seed)
         var w = randomFloats(rows * columns, scale: 1, rng: &rng)
         var m = randomFloats(rows * columns, scale: 0.01, rng: &rng)
         var v = randomFloats(rows * columns, scale: 0.01, rng: &rng).map(abs)
         let packedRows = rowOf.map { $0.filter { $0 >= 0 }.count } ?? rows
-        let gp0 = randomFloats(packedRows * k, scale: 0.1, rng: &rng)
-        var gp = gp0
+        var gp = randomFloats(packedRows * k, scale: 0.1, rng: &rng)
         var full = [Float](repeating: 7, count: rows * columns), scratch = [Float](repeating: 0, count: columns)
-        let r = runs ?? ([], [], [])
-        r.start.withUnsafeBufferPointer { s in
-            r.packed.withUnsafeBufferPointer { p in
-                r.length.withUnsafeBufferPointer { l in
-                    let cruns = sweep_runs(
-                        start: s.baseAddress, packed: p.baseAddress, length: l.baseAddress, count: r.start.count)
-                    func call(_ map: UnsafePointer<Int>?) {
-                        if fused {
-                            sweep_adam_packed(&w, &m, &v, &gp, rows, map, columns, k, cruns, &scratch, Self.step)
-                        } else {
-                            sweep_unpack_runs(&full, &gp, rows, map, columns, k, cruns)
-                            sweep_adam(&w, &full, &m, &v, rows * columns, Self.step)
-                        }
+        let g = gather ?? ([0], [0], [columns])
+        let kg = g.length.reduce(0, +)
+        var gathered = [Float](repeating: .nan, count: rows * kg)
+        let chunks = (columns + 15) / 16
+        var masks = [UInt16](repeating: 0, count: chunks), gatherMasks = masks
+        withRuns(g) { sweep_chunk_masks($0, columns, &gatherMasks) }
+        withRuns(runs ?? ([], [], [])) { cruns in
+            sweep_chunk_masks(cruns, columns, &masks)
+            func call(_ map: UnsafePointer<Int>?) {
+                switch path {
+                case .unpacked:
+                    sweep_unpack_runs(&full, &gp, rows, map, columns, k, cruns)
+                    sweep_adam(&w, &full, &m, &v, rows * columns, Self.step)
+                case .packed:
+                    sweep_adam_packed(&w, &m, &v, &gp, rows, map, columns, k, cruns, &scratch, Self.step)
+                case .masked:
+                    if runs == nil {
+                        sweep_adam_masked(
+                            &w, &m, &v, &gp, rows, map, columns, k, nil, Self.step, &gathered, kg, gatherMasks)
+                    } else {
+                        sweep_adam_masked(
+                            &w, &m, &v, &gp, rows, map, columns, k, masks, Self.step, &gathered, kg, gatherMasks)
                     }
-                    if let rowOf { rowOf.withUnsafeBufferPointer { call($0.baseAddress) } } else { call(nil) }
                 }
             }
+            if let rowOf { rowOf.withUnsafeBufferPointer { call($0.baseAddress) } } else { call(nil) }
         }
+        if path != .masked { withRuns(g) { sweep_gather_runs(w, &gathered, rows, columns, kg, $0) } }
         #expect(gp.allSatisfy { $0 == 0 }, "the packed gradient is cleared")
         #expect(scratch.allSatisfy { $0 == 0 }, "the scratch row is left zero")
-        return [w, m, v]
+        return [w, m, v, gathered]
     }
 
     /// Random runs over `columns` columns: gaps of 0–2 columns and runs of 1–20, the first one
@@ -119,14 +154,14 @@ struct VectorKernelsTests {
     }
 
     @Test(
-        "Adam on a packed gradient (column runs, rows of active units, or both) gives the bits of unpacking it and then Adam, on both paths (with AVX-512 or not)",
+        "Adam on a packed gradient (column runs or chunk masks, rows of active units, or both) gives the bits of unpacking it and then Adam, and gathers the updated weights like a gather after it, on both paths (with AVX-512 or not)",
         arguments: [true, false])
     func adamPacked(avx512: Bool) {
         _ = sweep_kernels_use_avx512(avx512 ? 1 : 0)
         defer { _ = sweep_kernels_use_avx512(1) }
         // Runs: columns 2..<5, 9..<21 (a run longer than one vector) and 29; k = 16.
         let runs = (start: [2, 9, 29], packed: [0, 3, 15], length: [3, 12, 1])
-        var cases: [(rowOf: [Int]?, runs: (start: [Int], packed: [Int], length: [Int])?, k: Int, columns: Int)] = [
+        var cases: [(rowOf: [Int]?, runs: Runs?, k: Int, columns: Int)] = [
             (nil, runs, 16, 30),
             ([0, -1, 1], runs, 16, 30),
             ([-1, 0, 1, -1, 2], nil, 30, 30),
@@ -149,14 +184,20 @@ struct VectorKernelsTests {
         let bits = { (x: [[Float]]) in x.map { $0.map(\.bitPattern) } }
         for (n, c) in cases.enumerated() {
             let rows = c.rowOf?.count ?? 3
+            // The masked step writes the updated weights' columns in `gather` as well.
+            let gather = c.columns <= Int(SWEEP_MASKED_COLUMNS) ? randomRuns(columns: c.columns, rng: &rng) : nil
+            let paths = AdamPath.allCases.filter { $0 != .masked || c.columns <= Int(SWEEP_MASKED_COLUMNS) }
             let (fast, base) = bothPaths {
-                [true, false].map {
-                    adamPacked(rows: rows, columns: c.columns, rowOf: c.rowOf, runs: c.runs, k: c.k, fused: $0, seed: n)
+                paths.map {
+                    adamPacked(
+                        rows: rows, columns: c.columns, rowOf: c.rowOf, runs: c.runs, k: c.k, path: $0, seed: n,
+                        gather: gather)
                 }
             }
-            #expect(bits(fast[0]) == bits(fast[1]), "case \(n)")
-            #expect(bits(fast[0]) == bits(base[0]), "case \(n)")
-            #expect(bits(base[0]) == bits(base[1]), "case \(n)")
+            for i in paths.indices {
+                #expect(bits(fast[i]) == bits(fast[0]), "case \(n), \(paths[i])")
+                #expect(bits(base[i]) == bits(fast[0]), "case \(n), \(paths[i]) (baseline)")
+            }
         }
     }
 
@@ -176,16 +217,10 @@ struct VectorKernelsTests {
             let (fast, base) = bothPaths { () -> ([Float], [Float]) in
                 var p = [Float](repeating: .nan, count: max(1, rows * k))
                 var back = [Float](repeating: 0, count: rows * columns)
-                start.withUnsafeBufferPointer { s in
-                    packed.withUnsafeBufferPointer { q in
-                        length.withUnsafeBufferPointer { l in
-                            let runs = sweep_runs(
-                                start: s.baseAddress, packed: q.baseAddress, length: l.baseAddress, count: start.count)
-                            sweep_gather_runs(full, &p, rows, columns, k, runs)
-                            var copy = p
-                            sweep_unpack_runs(&back, &copy, rows, nil, columns, k, runs)
-                        }
-                    }
+                withRuns((start, packed, length)) { runs in
+                    sweep_gather_runs(full, &p, rows, columns, k, runs)
+                    var copy = p
+                    sweep_unpack_runs(&back, &copy, rows, nil, columns, k, runs)
                 }
                 return (Array(p.prefix(rows * k)), back)
             }
