@@ -16,6 +16,8 @@ final class Dense {
     /// Where the weight gradient is written when it is packed to active units or inputs; nil when
     /// the layer never packs.
     let packedGradient: PackedGradient?
+    /// Where the layer counts its matrix products, when asked (see `ProductLog`).
+    var productLog: ProductLog?
 
     /// A layer of `outputs` units over `inputs`; `packsUnits` lets the products skip units whose
     /// gradient is zero in a whole batch (of at most `capacity` rows), `packsInputs` lets them skip
@@ -63,11 +65,11 @@ final class Dense {
             let k = activeInputs.count
             gemm(
                 false, true, m: rows, n: outputs, k: k, activeInputs.input.data, lda: k, activeInputs.weight.data,
-                ldb: k, beta: 1, z, ldc: outputs)
+                ldb: k, beta: 1, z, ldc: outputs, log: productLog)
         } else {
             gemm(
                 false, true, m: rows, n: outputs, k: inputs, x, lda: inputs, weight.value.data, ldb: inputs, beta: 1,
-                z, ldc: outputs)
+                z, ldc: outputs, log: productLog)
         }
     }
 
@@ -100,13 +102,15 @@ final class Dense {
             gradient.begin(units: unitsPacked ? units : nil, inputs: packed)
             let k = gradient.packedColumns
             let xs = packed.map { UnsafePointer($0.input.data) } ?? x
-            gemm(true, false, m: a, n: k, k: rows, dzs, lda: a, xs, ldb: k, beta: beta, gradient.data.data, ldc: k)
+            gemm(
+                true, false, m: a, n: k, k: rows, dzs, lda: a, xs, ldb: k, beta: beta, gradient.data.data, ldc: k,
+                log: productLog)
             weight.leavePacked(gradient)
         } else {
             weight.dropPacked()
             gemm(
                 true, false, m: outputs, n: inputs, k: rows, dz, lda: outputs, x, ldb: inputs,
-                beta: weight.gradIsZero ? 1 : 0, weight.grad.data, ldc: inputs)
+                beta: weight.gradIsZero ? 1 : 0, weight.grad.data, ldc: inputs, log: productLog)
             weight.gradIsZero = false
         }
         bias.gradIsZero = false
@@ -121,14 +125,18 @@ final class Dense {
             let k = packed.count
             let w = unitsPacked ? units.gatherRows(of: packed.weight.data, width: k) : UnsafePointer(packed.weight.data)
             // Zero on entry (unpacking clears it), accumulated into.
-            gemm(false, false, m: rows, n: k, k: a, dzs, lda: a, w, ldb: k, beta: 1, packed.inputGradient.data, ldc: k)
+            gemm(
+                false, false, m: rows, n: k, k: a, dzs, lda: a, w, ldb: k, beta: 1, packed.inputGradient.data, ldc: k,
+                log: productLog)
             packed.unpackInputGradient(into: dx, rows: rows)
         } else {
             // Cleared here (a memset) and accumulated into: faster than OpenBLAS's β = 0 pass.
             dx.update(repeating: 0, count: rows * inputs)
             let w =
                 unitsPacked ? units.gatherRows(of: weight.value.data, width: inputs) : UnsafePointer(weight.value.data)
-            gemm(false, false, m: rows, n: inputs, k: a, dzs, lda: a, w, ldb: inputs, beta: 1, dx, ldc: inputs)
+            gemm(
+                false, false, m: rows, n: inputs, k: a, dzs, lda: a, w, ldb: inputs, beta: 1, dx, ldc: inputs,
+                log: productLog)
         }
     }
 

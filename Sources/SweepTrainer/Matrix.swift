@@ -38,14 +38,18 @@ final class Matrix {
     }
 }
 
-/// C = α·op(A)·op(B) + β·C over row-major matrices with explicit sizes (first `m` rows of C).
+/// C = α·op(A)·op(B) + β·C over row-major matrices with explicit sizes (first `m` rows of C),
+/// counted in `log` when one is given.
 @inline(__always)
 func gemm(
     _ transA: Bool, _ transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
     _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int, beta: Float,
-    _ c: UnsafeMutablePointer<Float>, ldc: Int
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, log: ProductLog? = nil
 ) {
-    cblas_sgemm(
-        CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-        Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    let product = {
+        cblas_sgemm(
+            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+    if let log { log.record(flop: 2 * Double(m) * Double(n) * Double(k), product) } else { product() }
 }

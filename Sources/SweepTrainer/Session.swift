@@ -30,7 +30,12 @@ final class Session {
     var projections: [(epoch: Int, values: [Float], width: Int)] = []
     var posterior: (mu: [Float], sigma: [Float])?
 
-    init(config: TrainerConfig, train: Dataset, test: Dataset, directory: String) throws(TrainerError) {
+    /// Counts the training epochs' matrix products, when asked (see `ProductLog`).
+    let products: ProductLog?
+
+    init(
+        config: TrainerConfig, train: Dataset, test: Dataset, directory: String, countsProducts: Bool = false
+    ) throws(TrainerError) {
         self.config = config
         self.train = train
         self.test = test
@@ -81,6 +86,8 @@ final class Session {
             networks = [enc, dec]
         }
         parameters = networks.flatMap(\.parameters)
+        products = countsProducts ? ProductLog() : nil
+        for network in networks { for layer in network.layers { layer.productLog = products } }
         optimizer = Optimizer(config: config.optim, lr: config.lr)
         optimizer.defersPackedSteps = true
         penalty = Penalty(l1: Float(reg.l1), l2: Float(reg.l2))
@@ -118,6 +125,7 @@ final class Session {
         if wantFigures, case .classifier = model { try evaluate(epoch: 0, collect: true) }
         for epoch in 1...config.epochs {
             let epochStart = ContinuousClock.now
+            let productsBefore = (flop: products?.flop ?? 0, seconds: products?.seconds ?? 0)
             // Fisher–Yates with the shuffle stream.
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 order.swapAt(i, shuffleRNG.index(below: i + 1))
@@ -175,6 +183,8 @@ final class Session {
             }
             replacedTotal += replacedEpoch
             let trainSeconds = (ContinuousClock.now - epochStart).seconds
+            // The training products only: evaluation runs products too.
+            let productsAfter = (flop: products?.flop ?? 0, seconds: products?.seconds ?? 0)
             var fields: [(String, MetricsLog.Value)] = [
                 ("step", .int(step)), ("epoch", .int(epoch)),
                 ("train/loss", .double(epochLoss / Double(max(1, epochItems)))),
@@ -186,6 +196,10 @@ final class Session {
             fields += try evaluate(epoch: epoch, collect: collect)
             if !cbp.isEmpty { fields.append(("cbp/replaced", .int(replacedEpoch))) }
             fields.append(("time/epoch_s", .double(trainSeconds)))
+            if products != nil {
+                fields.append(("products/gflop", .double((productsAfter.flop - productsBefore.flop) / 1e9)))
+                fields.append(("time/products_s", .double(productsAfter.seconds - productsBefore.seconds)))
+            }
             fields.append(("time/eval_s", .double((ContinuousClock.now - epochStart).seconds - trainSeconds)))
             try log.write(fields)
         }

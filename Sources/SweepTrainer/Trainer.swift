@@ -23,7 +23,9 @@ public enum Trainer {
         let dataDirectory = config.data.resolvedDirectory(projectDirectory: environment["SWEEP_PROJECT_DIR"])
         let (train, test) = try Dataset.load(
             directory: dataDirectory, trainLimit: config.data.trainLimit, testLimit: config.data.testLimit)
-        let session = try Session(config: config, train: train, test: test, directory: directory)
+        let session = try Session(
+            config: config, train: train, test: test, directory: directory,
+            countsProducts: environment["SWEEP_TRAIN_PRODUCTS"] == "1")
         return try session.run()
     }
 }

@@ -28,6 +28,31 @@ struct TrainingTests {
         #expect((object?["test/acc"] as? NSNumber)?.doubleValue == summary.metrics["test/acc"])
     }
 
+    @Test(
+        "asked for (SWEEP_TRAIN_PRODUCTS=1), each epoch reports the GFLOP of its matrix products, counted exactly, and their time"
+    )
+    func productCounts() throws {
+        let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
+        let data = try TestData.writeSet(in: dir, count: 200, testCount: 40)
+        let config = TestData.classifierConfig(dataDir: data, layers: [64, 10, 3, 4])
+        try Trainer.run(config: config, directory: dir, environment: ["SWEEP_TRAIN_PRODUCTS": "1"])
+        let epochs = try TestData.metricLines(dir).filter { $0["epoch"] != nil && $0["test/acc"] != nil }
+        // Per image: x·Wᵀ and dzᵀ·x in each layer, dz·W in the two above the first, 2 FLOP per
+        // multiply-add; no layer this narrow packs. Evaluation is not counted.
+        let perImage = 2 * (64 * 10 + 10 * 3 + 3 * 4) * 2 + 2 * (10 * 3 + 3 * 4)
+        #expect(epochs.count == 3)
+        for line in epochs {
+            #expect(abs((line["products/gflop"] ?? 0) - Double(perImage * 200) / 1e9) < 1e-15)
+            let seconds = try #require(line["time/products_s"])
+            #expect(seconds > 0 && seconds < (line["time/epoch_s"] ?? 0))
+        }
+        let quiet = try TestData.makeRunDirectory()
+        defer { TestData.remove(quiet) }
+        try Trainer.run(config: config, directory: quiet, environment: [:])
+        #expect(try TestData.metricLines(quiet).allSatisfy { $0["products/gflop"] == nil }, "not asked: not counted")
+    }
+
     @Test("the linear model learns the bands")
     func linear() throws {
         let dir = try TestData.makeRunDirectory()

@@ -37,7 +37,9 @@ JSON
     if [ "$impl" = sweep ]; then cmd=("$ours" --config config.json)
     else cmd=("$venv/bin/python" "$root/examples/pytorch_reference.py" --config config.json); fi
     [ "$impl" = torch_fused ] && fused=1
-    (cd "$dir" && TORCH_FUSED_ADAM=$fused /usr/bin/time -f "%e %M" -o time.txt "${cmd[@]}" >stdout.log 2>stderr.log)
+    # SWEEP_TRAIN_PRODUCTS=1: sweep-train also reports the GFLOP and time of the products it runs.
+    (cd "$dir" && TORCH_FUSED_ADAM=$fused SWEEP_TRAIN_PRODUCTS=1 /usr/bin/time -f "%e %M" -o time.txt "${cmd[@]}" \
+        >stdout.log 2>stderr.log)
     python3 - "$dir" "$impl" "$model" "$seed" "$beta" >> "$out/results.jsonl" <<'PY'
 import json, sys
 d, impl, model, seed, beta = sys.argv[1:]
@@ -45,7 +47,7 @@ wall, rss = open(d + "/time.txt").read().split()[-2:]
 last = [json.loads(l) for l in open(d + "/metrics.jsonl") if l.strip()][-1]
 row = {"impl": impl, "model": model, "seed": int(seed), "beta": float(beta), "wall_s": float(wall),
        "peak_mib": int(rss) / 1024}
-row.update({k: v for k, v in last.items() if k.startswith(("test/", "train/", "time/"))})
+row.update({k: v for k, v in last.items() if k.startswith(("test/", "train/", "time/", "products/"))})
 print(json.dumps(row))
 PY
     tail -1 "$out/results.jsonl"
