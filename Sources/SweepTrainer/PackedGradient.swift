@@ -18,7 +18,7 @@ final class PackedGradient {
     private var dirty = 0
     /// One row of the full gradient, where Adam unpacks packed columns (zero between uses).
     private let scratch: Matrix
-    /// The columns of a gradient whose Adam step is deferred (`defer()`), as chunk masks, and its
+    /// The columns of a gradient whose Adam step is deferred (`deferStep()`), as chunk masks, and its
     /// packed width: the layer's inputs are repacked for the next batch before the step is taken.
     private let masks: UnsafeMutablePointer<UInt16>
     private var deferredColumns: Int?
@@ -70,7 +70,7 @@ final class PackedGradient {
     }
 
     /// Records the gradient's columns so that its Adam step can be taken after the layer's inputs
-    /// are repacked (`adam(_:step:gathering:)`).
+    /// are repacked (`adam(w:m:v:step:gathering:)`).
     func deferStep() {
         if let inputs { inputs.selection.chunkMasks(into: masks) }
         deferredColumns = packedColumns

@@ -20,21 +20,16 @@ func failWith(_ diagnostic: String) -> Never {
     exit(1)
 }
 
-// OpenBLAS sizes its thread pool when it loads, before any Swift code runs: without a thread
-// count in the environment it would start one spinning worker per core. Re-executing once with
-// OPENBLAS_NUM_THREADS set (1 unless OMP_NUM_THREADS says otherwise) and a short
-// OPENBLAS_THREAD_TIMEOUT keeps idle workers asleep instead of spin-yielding.
+// OpenBLAS reads its settings when it loads, before any Swift code runs (a thread count, the
+// thread timeout, the kernels to use): re-execute once with those that are missing (see
+// BLASEnvironment).
 #if os(Linux)
     do {
         let env = ProcessInfo.processInfo.environment
-        if env["SWEEP_TRAIN_REEXEC"] == nil
-            && (env["OPENBLAS_NUM_THREADS"] == nil || env["OPENBLAS_THREAD_TIMEOUT"] == nil)
-        {
+        let missing = BLASEnvironment.missing(in: env, cpu: .current)
+        if env["SWEEP_TRAIN_REEXEC"] == nil && !missing.isEmpty {
             setenv("SWEEP_TRAIN_REEXEC", "1", 1)
-            if env["OPENBLAS_NUM_THREADS"] == nil {
-                setenv("OPENBLAS_NUM_THREADS", env["OMP_NUM_THREADS"] ?? "1", 1)
-            }
-            setenv("OPENBLAS_THREAD_TIMEOUT", env["OPENBLAS_THREAD_TIMEOUT"] ?? "4", 1)
+            for (key, value) in missing { setenv(key, value, 1) }
             execv("/proc/self/exe", CommandLine.unsafeArgv)
             // execv returned: carry on in this process (Trainer.run still sets the thread count).
         }
