@@ -122,23 +122,6 @@ INLINE void unpack_body(float *full, float *packed, size_t rows, const ptrdiff_t
     memset(packed, 0, packed_rows(row_of, rows) * k * sizeof(float));
 }
 
-INLINE void adam_packed_body(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                             size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
-    // `scratch` holds zeros outside the runs: it starts so, and Adam clears what it reads. With
-    // every column packed (k = columns) Adam reads the packed row itself and clears it.
-    const int whole = k == columns;
-    for (size_t o = 0; o < rows; o++) {
-        const ptrdiff_t r = packed_row(row_of, o);
-        float *g = scratch;
-        if (r >= 0 && whole)
-            g = packed + (size_t)r * k;
-        else if (r >= 0)
-            scatter_row(scratch, packed + (size_t)r * k, runs);
-        adam_body(w + o * columns, g, m + o * columns, v + o * columns, columns, step);
-    }
-    if (!whole) memset(packed, 0, packed_rows(row_of, rows) * k * sizeof(float));
-}
-
 INLINE void nonzero_columns_body(const float *x, size_t rows, size_t columns, uint32_t *seen) {
     memset(seen, 0, columns * sizeof(uint32_t));
     for (size_t r = 0; r < rows; r++) {
@@ -275,26 +258,48 @@ void sweep_chunk_masks(sweep_runs runs, size_t columns, uint16_t *masks) {
     chunk_masks(masks, (columns + 15) / 16, runs);
 }
 
-/// Whether column j is in the chunk masks (NULL: every column is).
-INLINE int in_masks(const uint16_t *masks, size_t j) { return !masks || (masks[j / 16] >> (j % 16)) & 1; }
+/// Copies the packed floats `p` into the columns of `row` that `masks` selects (NULL: all `columns`).
+INLINE void scatter_masked(float *row, const float *p, const uint16_t *masks, size_t columns) {
+    if (!masks) {
+        memcpy(row, p, columns * sizeof(float));
+        return;
+    }
+    for (size_t c = 0, at = 0; c < (columns + 15) / 16; c++) {
+        if (masks[c] == 0xFFFF) {
+            // A whole chunk: two vector copies (pixels come in long runs).
+            store(row + 16 * c, load(p + at));
+            store(row + 16 * c + 8, load(p + at + 8));
+            at += 16;
+            continue;
+        }
+        for (unsigned bits = masks[c]; bits; bits &= bits - 1) row[16 * c + (size_t)__builtin_ctz(bits)] = p[at++];
+    }
+}
 
-/// `adam_masked_avx512` without AVX-512: each row's gradient is spread into a zero row first.
+/// Copies the columns of `row` that `masks` selects into the packed floats `p`.
+INLINE void gather_masked(float *p, const float *row, const uint16_t *masks, size_t columns) {
+    for (size_t c = 0, at = 0; c < (columns + 15) / 16; c++) {
+        if (masks[c] == 0xFFFF) {
+            store(p + at, load(row + 16 * c));
+            store(p + at + 8, load(row + 16 * c + 8));
+            at += 16;
+            continue;
+        }
+        for (unsigned bits = masks[c]; bits; bits &= bits - 1) p[at++] = row[16 * c + (size_t)__builtin_ctz(bits)];
+    }
+}
+
+/// `adam_masked_avx512` without AVX-512: each row's gradient is spread into `g` (a zero row) first.
 INLINE void adam_masked_body(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                             size_t columns, size_t k, const uint16_t *masks, sweep_adam_step step, float *gathered,
-                             size_t gathered_k, const uint16_t *gather_masks) {
-    float g[SWEEP_MASKED_COLUMNS];
-    memset(g, 0, columns * sizeof(float));
+                             size_t columns, size_t k, const uint16_t *masks, float *g, sweep_adam_step step,
+                             float *gathered, size_t gathered_k, const uint16_t *gather_masks) {
     for (size_t o = 0; o < rows; o++) {
         const ptrdiff_t r = packed_row(row_of, o);
         float *p = r >= 0 ? packed + (size_t)r * k : NULL;
-        if (p)
-            for (size_t j = 0, at = 0; j < columns; j++)
-                if (in_masks(masks, j)) g[j] = p[at++];
+        if (p) scatter_masked(g, p, masks, columns);
         // Clears g as it reads it.
         adam_body(w + o * columns, g, m + o * columns, v + o * columns, columns, step);
-        if (gathered)
-            for (size_t j = 0, put = 0; j < columns; j++)
-                if (in_masks(gather_masks, j)) gathered[o * gathered_k + put++] = w[o * columns + j];
+        if (gathered) gather_masked(gathered + o * gathered_k, w + o * columns, gather_masks, columns);
         if (p) memset(p, 0, k * sizeof(float));
     }
 }
@@ -334,6 +339,9 @@ int sweep_kernels_use_avx512(int on) {
 #define USE_AVX512 (USE_AVX2 && HAS_AVX512 && !atomic_load_explicit(&avx512_off, memory_order_relaxed))
 
 #if defined(__x86_64__)
+/// The widest rows the AVX-512 gather takes (its chunk masks are on the stack); wider ones take the
+/// AVX2 code.
+#define GATHER_COLUMNS 1024
 
 /// `gather_body` with AVX-512's compress: each sixteen columns of a full row are loaded once and
 /// their active ones packed together in a register, which suits the short runs of hidden units
@@ -342,7 +350,7 @@ int sweep_kernels_use_avx512(int on) {
 __attribute__((target("avx512f"))) static void gather_avx512(const float *full, float *packed, size_t rows,
                                                              size_t columns, size_t k, sweep_runs runs) {
     const size_t chunks = (columns + 15) / 16;
-    uint16_t mask[SWEEP_MASKED_COLUMNS / 16];
+    uint16_t mask[GATHER_COLUMNS / 16];
     chunk_masks(mask, chunks, runs);
     for (size_t r = 0; r < rows; r++) {
         const float *row = full + r * columns;
@@ -388,48 +396,13 @@ __attribute__((target("avx512f"))) INLINE __m512 adam16(float *w, __m512 gv, flo
     return (__m512)wi;
 }
 
-/// `adam_packed_body` with AVX-512: each sixteen columns of a row take their gradient straight
-/// from the packed row, spread to the active columns by an expand (zeros elsewhere), and each
-/// packed row is cleared once read. No scratch row and no run-by-run copies (hidden
-/// units leave many short runs), one pass over the weights. The lanes compute what `adam_body`
-/// computes, so the bits are those of the other paths.
-__attribute__((target("avx512f"))) static void adam_packed_avx512(float *w, float *m, float *v, float *packed,
-                                                                  size_t rows, const ptrdiff_t *row_of,
-                                                                  size_t columns, size_t k, sweep_runs runs,
-                                                                  sweep_adam_step step) {
-    const size_t chunks = (columns + 15) / 16;
-    uint16_t mask[SWEEP_MASKED_COLUMNS / 16];
-    if (k == columns)
-        memset(mask, 0xFF, chunks * sizeof *mask);
-    else
-        chunk_masks(mask, chunks, runs);
-    for (size_t o = 0; o < rows; o++) {
-        const ptrdiff_t r = packed_row(row_of, o);
-        float *p = r >= 0 ? packed + (size_t)r * k : NULL;
-        const size_t offset = o * columns;
-        size_t at = 0;
-        for (size_t c = 0; c < chunks; c++) {
-            const size_t left = columns - 16 * c;
-            const __mmask16 inside = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
-            __m512 g = _mm512_setzero_ps();
-            if (p) {
-                const __mmask16 active = mask[c] & inside;
-                const size_t n = (size_t)__builtin_popcount(active);
-                g = _mm512_maskz_expand_ps(active, _mm512_maskz_loadu_ps((__mmask16)((1u << n) - 1), p + at));
-                at += n;
-            }
-            const size_t j = offset + 16 * c;
-            adam16(w + j, g, m + j, v + j, inside, step);
-        }
-        // Cleared once read (a masked store of each chunk's floats would stall the next chunk's
-        // load, which overlaps it).
-        if (p) memset(p, 0, k * sizeof(float));
-    }
-}
-
-/// `adam_masked_body` with AVX-512: `adam_packed_avx512` over chunk masks, and the updated
-/// weights' columns in `gather_masks` compressed into `gathered` while still in registers (the
-/// copy a gather would make by reading the weights again).
+/// `adam_masked_body` with AVX-512: each sixteen columns of a row take their gradient straight
+/// from the packed row, spread to the active columns by an expand (zeros elsewhere), with no
+/// scratch row and no run-by-run copy (hidden units leave many short runs); the updated weights'
+/// columns in `gather_masks` are compressed into `gathered` while still in registers (the copy a
+/// gather would make by reading the weights again). Each packed row is cleared once read: a masked
+/// store of each chunk's floats would stall the next chunk's load, which overlaps it. The lanes
+/// compute what `adam_body` computes, so the bits are those of the other paths.
 __attribute__((target("avx512f"))) static void adam_masked_avx512(float *w, float *m, float *v, float *packed,
                                                                   size_t rows, const ptrdiff_t *row_of,
                                                                   size_t columns, size_t k, const uint16_t *masks,
@@ -489,7 +462,7 @@ AVX2 static void gather_avx2(const float *full, float *packed, size_t rows, size
 
 void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t columns, size_t k, sweep_runs runs) {
 #if defined(__x86_64__)
-    if (USE_AVX512 && columns <= SWEEP_MASKED_COLUMNS) {
+    if (USE_AVX512 && columns <= GATHER_COLUMNS) {
         gather_avx512(full, packed, rows, columns, k, runs);
         return;
     }
@@ -513,34 +486,17 @@ void sweep_unpack_runs(float *full, float *packed, size_t rows, const ptrdiff_t 
         unpack_body(full, packed, rows, row_of, columns, k, runs);
 }
 
-AVX2 static void adam_packed_avx2(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                                  size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
-    adam_packed_body(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
-}
-
-void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                       size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step) {
-#if defined(__x86_64__)
-    if (USE_AVX512 && columns <= SWEEP_MASKED_COLUMNS) {
-        adam_packed_avx512(w, m, v, packed, rows, row_of, columns, k, runs, step);
-        return;
-    }
-#endif
-    if (USE_AVX2)
-        adam_packed_avx2(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
-    else
-        adam_packed_body(w, m, v, packed, rows, row_of, columns, k, runs, scratch, step);
-}
-
 AVX2 static void adam_masked_avx2(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                                  size_t columns, size_t k, const uint16_t *masks, sweep_adam_step step,
-                                  float *gathered, size_t gathered_k, const uint16_t *gather_masks) {
-    adam_masked_body(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k, gather_masks);
+                                  size_t columns, size_t k, const uint16_t *masks, float *scratch,
+                                  sweep_adam_step step, float *gathered, size_t gathered_k,
+                                  const uint16_t *gather_masks) {
+    adam_masked_body(w, m, v, packed, rows, row_of, columns, k, masks, scratch, step, gathered, gathered_k,
+                     gather_masks);
 }
 
 void sweep_adam_masked(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                       size_t columns, size_t k, const uint16_t *masks, sweep_adam_step step, float *gathered,
-                       size_t gathered_k, const uint16_t *gather_masks) {
+                       size_t columns, size_t k, const uint16_t *masks, float *scratch, sweep_adam_step step,
+                       float *gathered, size_t gathered_k, const uint16_t *gather_masks) {
 #if defined(__x86_64__)
     if (USE_AVX512) {
         adam_masked_avx512(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k,
@@ -549,9 +505,11 @@ void sweep_adam_masked(float *w, float *m, float *v, float *packed, size_t rows,
     }
 #endif
     if (USE_AVX2)
-        adam_masked_avx2(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k, gather_masks);
+        adam_masked_avx2(w, m, v, packed, rows, row_of, columns, k, masks, scratch, step, gathered, gathered_k,
+                         gather_masks);
     else
-        adam_masked_body(w, m, v, packed, rows, row_of, columns, k, masks, step, gathered, gathered_k, gather_masks);
+        adam_masked_body(w, m, v, packed, rows, row_of, columns, k, masks, scratch, step, gathered, gathered_k,
+                         gather_masks);
 }
 
 AVX2 static void nonzero_columns_avx2(const float *x, size_t rows, size_t columns, uint32_t *seen) {

@@ -22,9 +22,6 @@ final class ActiveColumns {
     let weight: Matrix
     /// The gradient with respect to the active columns (rows × count), zero between uses.
     let inputGradient: Matrix
-    /// The active columns as chunk masks, for an optimiser step that writes `weight` (see
-    /// `Parameter.takeDeferredStep`).
-    private let masks: UnsafeMutablePointer<UInt16>
 
     init(inputs: Int, outputs: Int, capacity: Int, isEnabled: Bool) {
         self.inputs = inputs
@@ -34,12 +31,7 @@ final class ActiveColumns {
         input = Matrix(rows: isEnabled ? capacity : 0, columns: inputs)
         weight = Matrix(rows: isEnabled ? outputs : 0, columns: inputs)
         inputGradient = Matrix(rows: isEnabled ? capacity : 0, columns: inputs)
-        let chunks = (inputs + 15) / 16
-        masks = .allocate(capacity: chunks)
-        masks.initialize(repeating: 0, count: chunks)
     }
-
-    deinit { masks.deallocate() }
 
     /// Number of active columns in the current batch.
     var count: Int { selection.count }
@@ -59,12 +51,6 @@ final class ActiveColumns {
     /// Packs the layer's weights `w` (outputs × inputs) to the selected columns.
     func gatherWeights(_ w: UnsafePointer<Float>) {
         selection.gather(w, rows: outputs, into: weight.data)
-    }
-
-    /// The selected columns as chunk masks.
-    var chunkMasks: UnsafePointer<UInt16> {
-        selection.chunkMasks(into: masks)
-        return UnsafePointer(masks)
     }
 
     /// Writes the packed input gradient into the full one (rows × inputs), zero in the inactive

@@ -19,6 +19,8 @@ final class ColumnSelection {
     private let runPacked: UnsafeMutablePointer<Int>
     private let runLength: UnsafeMutablePointer<Int>
     private var runCount = 0
+    /// The selected columns as chunk masks (see `chunkMasks`).
+    private let masks: UnsafeMutablePointer<UInt16>
 
     init(columns: Int) {
         self.columns = columns
@@ -32,6 +34,8 @@ final class ColumnSelection {
         runPacked.initialize(repeating: 0, count: columns)
         runLength = .allocate(capacity: columns)
         runLength.initialize(repeating: 0, count: columns)
+        masks = .allocate(capacity: (columns + 15) / 16)
+        masks.initialize(repeating: 0, count: (columns + 15) / 16)
     }
 
     deinit {
@@ -40,6 +44,7 @@ final class ColumnSelection {
         runStart.deallocate()
         runPacked.deallocate()
         runLength.deallocate()
+        masks.deallocate()
     }
 
     /// Selects the columns of `x` (rows × columns) that are nonzero in some row (−0 counts as zero)
@@ -63,9 +68,10 @@ final class ColumnSelection {
         return count * 8 <= columns * 7
     }
 
-    /// Writes the selected columns as chunk masks (one per sixteen columns) into `masks`.
-    func chunkMasks(into masks: UnsafeMutablePointer<UInt16>) {
+    /// The selected columns as chunk masks, one per sixteen columns (for the AVX-512 kernels).
+    var chunkMasks: UnsafePointer<UInt16> {
         sweep_chunk_masks(runs, columns, masks)
+        return UnsafePointer(masks)
     }
 
     /// The selected columns as runs, for the kernels.

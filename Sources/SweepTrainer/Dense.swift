@@ -1,4 +1,3 @@
-internal import CKernels
 import SweepTrainerConfig
 
 /// A fully connected layer y = x·Wᵀ + b, W stored `outputs × inputs` as in PyTorch.
@@ -36,7 +35,7 @@ final class Dense {
         packedGradient = packsUnits || packsInputs ? PackedGradient(rows: outputs, columns: inputs) : nil
         // The forward pass repacks the weights to its inputs: an Adam step deferred to it writes
         // that copy as it updates them.
-        weight.stepsMayBeDeferred = packsInputs && inputs <= Int(SWEEP_MASKED_COLUMNS)
+        weight.stepsMayBeDeferred = packsInputs
         for i in 0..<weight.count {
             weight.value.data[i] = initializer.weight(fanIn: inputs, fanOut: outputs, rng: &rng)
         }

@@ -16,27 +16,28 @@ final class PackedGradient {
     private(set) var inputs: ActiveColumns?
     /// Floats at the start of `data` that may be nonzero (cleared by `adam` and `unpack`).
     private var dirty = 0
-    /// One row of the full gradient, where Adam unpacks packed columns (zero between uses).
+    /// One row of the full gradient, where Adam unpacks packed columns without AVX-512 (zero
+    /// between uses).
     private let scratch: Matrix
-    /// The columns of a gradient whose Adam step is deferred (`deferStep()`), as chunk masks, and its
-    /// packed width: the layer's inputs are repacked for the next batch before the step is taken.
+    /// The gradient's columns as chunk masks, and its packed width, recorded for its Adam step
+    /// (`recordColumns()`): a deferred step is taken after the layer's inputs are repacked for
+    /// the next batch.
     private let masks: UnsafeMutablePointer<UInt16>
-    private var deferredColumns: Int?
+    private var recordedColumns: Int?
 
     init(rows: Int, columns: Int) {
         self.rows = rows
         self.columns = columns
         data = Matrix(rows: rows, columns: columns)
         scratch = Matrix(rows: 1, columns: columns)
-        let chunks = (columns + 15) / 16
-        masks = .allocate(capacity: chunks)
-        masks.initialize(repeating: 0, count: chunks)
+        masks = .allocate(capacity: (columns + 15) / 16)
+        masks.initialize(repeating: 0, count: (columns + 15) / 16)
     }
 
     deinit { masks.deallocate() }
 
     var packedRows: Int { units?.count ?? rows }
-    var packedColumns: Int { deferredColumns ?? inputs?.count ?? columns }
+    var packedColumns: Int { recordedColumns ?? inputs?.count ?? columns }
 
     /// Whether `data` is all zeros, so that the next product may accumulate into it (β = 1).
     var isZero: Bool { dirty == 0 }
@@ -45,7 +46,7 @@ final class PackedGradient {
     func begin(units: ActiveUnits?, inputs: ActiveColumns?) {
         self.units = units
         self.inputs = inputs
-        deferredColumns = nil
+        recordedColumns = nil
         dirty = max(dirty, packedRows * packedColumns)
     }
 
@@ -60,35 +61,26 @@ final class PackedGradient {
         clearRest()
     }
 
-    /// One Adam step of the full weight `p` from the packed gradient (the full gradient is never
-    /// written). Clears the packed gradient.
-    func adam(_ p: Parameter, step: sweep_adam_step) {
-        sweep_adam_packed(
-            p.value.data, p.m.data, p.v.data, data.data, rows, units?.rowOf, columns, packedColumns, runs,
-            scratch.data, step)
-        clearRest()
+    /// Records the gradient's columns for its Adam step, so that the step can wait until after
+    /// the layer's inputs are repacked (a deferred step, see `Parameter.adam`).
+    func recordColumns() {
+        if let inputs { masks.update(from: inputs.selection.chunkMasks, count: (columns + 15) / 16) }
+        recordedColumns = packedColumns
     }
 
-    /// Records the gradient's columns so that its Adam step can be taken after the layer's inputs
-    /// are repacked (`adam(w:m:v:step:gathering:)`).
-    func deferStep() {
-        if let inputs { inputs.selection.chunkMasks(into: masks) }
-        deferredColumns = packedColumns
-    }
-
-    /// The deferred Adam step of the full weight `w` (with moments `m`, `v`), which also writes the
-    /// updated weights' columns that `gather` selects into its packed copy of the weights. Clears
-    /// the packed gradient.
+    /// One Adam step of the full weight `w` (with moments `m`, `v`) from the packed gradient (the
+    /// full gradient is never written), which also writes the updated weights' columns that
+    /// `gather` selects into its packed copy of the weights. Clears the packed gradient.
     func adam(
         w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
         step: sweep_adam_step, gathering gather: ActiveColumns?
     ) {
-        let columnMasks = inputs != nil ? UnsafePointer(masks) : nil
+        if recordedColumns == nil { recordColumns() }
         sweep_adam_masked(
-            w, m, v, data.data, rows, units?.rowOf, columns, packedColumns, columnMasks, step, gather?.weight.data,
-            gather?.count ?? 0, gather?.chunkMasks)
+            w, m, v, data.data, rows, units?.rowOf, columns, packedColumns, inputs != nil ? masks : nil,
+            scratch.data, step, gather?.weight.data, gather?.count ?? 0, gather?.selection.chunkMasks)
         clearRest()
-        deferredColumns = nil
+        recordedColumns = nil
     }
 
     /// Clears what an earlier, larger gradient left beyond the one just consumed.

@@ -83,28 +83,30 @@ final class Parameter {
     /// it is left for the next forward pass (`deferredStep`).
     func adam(_ step: sweep_adam_step, deferring: Bool = false) {
         if let packed = packedGrad, deferring && stepsMayBeDeferred {
-            packed.deferStep()
+            packed.recordColumns()
             deferredStep = step
-            return
-        }
-        if let packed = packedGrad {
-            packedGrad = nil
-            packed.adam(self, step: step)
-            // A stored gradient that the packed one replaced (two backward passes without a step).
-            if !gradIsZero { storedGrad.zero() }
+        } else if packedGrad != nil {
+            adamOnPacked(step, gathering: nil)
         } else {
             sweep_adam(storedValue.data, storedGrad.data, storedM.data, storedV.data, count, step)
+            gradIsZero = true
         }
-        gradIsZero = true
     }
 
     /// Takes the deferred Adam step, if any, also writing the updated values' columns that
     /// `gather` selects into its packed copy of the weights (the copy the forward pass needs).
     func takeDeferredStep(gathering gather: ActiveColumns? = nil) {
-        guard let step = deferredStep, let packed = packedGrad else { return }
+        guard let step = deferredStep else { return }
         deferredStep = nil
+        adamOnPacked(step, gathering: gather)
+    }
+
+    /// One Adam step from the packed gradient, which it consumes.
+    private func adamOnPacked(_ step: sweep_adam_step, gathering gather: ActiveColumns?) {
+        guard let packed = packedGrad else { return }
         packedGrad = nil
         packed.adam(w: storedValue.data, m: storedM.data, v: storedV.data, step: step, gathering: gather)
+        // A stored gradient that the packed one replaced (two backward passes without a step).
         if !gradIsZero { storedGrad.zero() }
         gradIsZero = true
     }

@@ -26,8 +26,9 @@ func failWith(_ diagnostic: String) -> Never {
 #if os(Linux)
     do {
         let env = ProcessInfo.processInfo.environment
-        let missing = BLASEnvironment.missing(in: env, cpu: .current)
-        if env["SWEEP_TRAIN_REEXEC"] == nil && !missing.isEmpty {
+        // The re-executed process has what it needs: it reads /proc/cpuinfo no more.
+        let missing = env["SWEEP_TRAIN_REEXEC"] == nil ? BLASEnvironment.missing(in: env, cpu: .current) : [:]
+        if !missing.isEmpty {
             setenv("SWEEP_TRAIN_REEXEC", "1", 1)
             for (key, value) in missing { setenv(key, value, 1) }
             execv("/proc/self/exe", CommandLine.unsafeArgv)

@@ -69,8 +69,6 @@ struct VectorKernelsTests {
     enum AdamPath: CaseIterable {
         /// `sweep_unpack_runs`, then `sweep_adam` on the full gradient.
         case unpacked
-        /// `sweep_adam_packed` (column runs).
-        case packed
         /// `sweep_adam_masked` (chunk masks), which also gathers the updated weights.
         case masked
     }
@@ -93,7 +91,7 @@ struct VectorKernelsTests {
     /// itself, else by `sweep_gather_runs`). Returns w, m, v and the gathered weights, and checks the
     /// packed gradient is cleared.
     private func adamPacked(
-        rows: Int, columns: Int, rowOf: [Int]?, runs: Runs?, k: Int, path: AdamPath, seed: Int, gather: Runs? = nil
+        rows: Int, columns: Int, rowOf: [Int]?, runs: Runs?, k: Int, path: AdamPath, seed: Int, gather g: Runs
     ) -> [[Float]] {
         var rng = SplitMix64(seed: seed)
         var w = randomFloats(rows * columns, scale: 1, rng: &rng)
@@ -102,7 +100,6 @@ struct VectorKernelsTests {
         let packedRows = rowOf.map { $0.filter { $0 >= 0 }.count } ?? rows
         var gp = randomFloats(packedRows * k, scale: 0.1, rng: &rng)
         var full = [Float](repeating: 7, count: rows * columns), scratch = [Float](repeating: 0, count: columns)
-        let g = gather ?? ([0], [0], [columns])
         let kg = g.length.reduce(0, +)
         var gathered = [Float](repeating: .nan, count: rows * kg)
         let chunks = (columns + 15) / 16
@@ -115,15 +112,15 @@ struct VectorKernelsTests {
                 case .unpacked:
                     sweep_unpack_runs(&full, &gp, rows, map, columns, k, cruns)
                     sweep_adam(&w, &full, &m, &v, rows * columns, Self.step)
-                case .packed:
-                    sweep_adam_packed(&w, &m, &v, &gp, rows, map, columns, k, cruns, &scratch, Self.step)
                 case .masked:
                     if runs == nil {
                         sweep_adam_masked(
-                            &w, &m, &v, &gp, rows, map, columns, k, nil, Self.step, &gathered, kg, gatherMasks)
+                            &w, &m, &v, &gp, rows, map, columns, k, nil, &scratch, Self.step, &gathered, kg,
+                            gatherMasks)
                     } else {
                         sweep_adam_masked(
-                            &w, &m, &v, &gp, rows, map, columns, k, masks, Self.step, &gathered, kg, gatherMasks)
+                            &w, &m, &v, &gp, rows, map, columns, k, masks, &scratch, Self.step, &gathered, kg,
+                            gatherMasks)
                     }
                 }
             }
@@ -154,7 +151,7 @@ struct VectorKernelsTests {
     }
 
     @Test(
-        "Adam on a packed gradient (column runs or chunk masks, rows of active units, or both) gives the bits of unpacking it and then Adam, and gathers the updated weights like a gather after it, on both paths (with AVX-512 or not)",
+        "Adam on a packed gradient (columns as chunk masks, rows of active units, or both) gives the bits of unpacking it, Adam and a gather of the updated weights, on both paths (with AVX-512 or not)",
         arguments: [true, false])
     func adamPacked(avx512: Bool) {
         _ = sweep_kernels_use_avx512(avx512 ? 1 : 0)
@@ -168,7 +165,7 @@ struct VectorKernelsTests {
             ([-1, -1, -1], nil, 30, 30),
         ]
         // Wider rows: several sixteen-column chunks and a partial one, and rows past the AVX-512
-        // path's width.
+        // gather's width.
         var rng = SplitMix64(seed: 11)
         for columns in [77, 256, 1100] {
             let r = randomRuns(columns: columns, rng: &rng)
@@ -185,8 +182,8 @@ struct VectorKernelsTests {
         for (n, c) in cases.enumerated() {
             let rows = c.rowOf?.count ?? 3
             // The masked step writes the updated weights' columns in `gather` as well.
-            let gather = c.columns <= Int(SWEEP_MASKED_COLUMNS) ? randomRuns(columns: c.columns, rng: &rng) : nil
-            let paths = AdamPath.allCases.filter { $0 != .masked || c.columns <= Int(SWEEP_MASKED_COLUMNS) }
+            let gather = randomRuns(columns: c.columns, rng: &rng)
+            let paths = AdamPath.allCases
             let (fast, base) = bothPaths {
                 paths.map {
                     adamPacked(

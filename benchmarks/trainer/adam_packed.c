@@ -1,6 +1,6 @@
 // Adam on the VAE's four large weight matrices with their gradients packed as in a typical batch
 // (rows of units that are on, columns of active inputs: pixel rows for the first layer, a random
-// four in five for hidden units), through `sweep_adam_packed`, with AVX-512 and with the AVX2 code:
+// four in five for hidden units), through `sweep_adam_masked`, with AVX-512 and with the AVX2 code:
 // the time of one optimiser step, best of N rounds (default 100).
 // Build: clang -O2 -I Sources/CKernels/include benchmarks/trainer/adam_packed.c Sources/CKernels/kernels.c -lm \
 //          -o /tmp/adam_packed
@@ -24,6 +24,7 @@ typedef struct {
     double rows_on, columns_on;  // shares of packed rows and (hidden inputs) columns
     int pixels;                  // columns are MNIST pixels: the middle of the image
     float *w, *m, *v, *packed, *scratch;
+    uint16_t *masks;
     ptrdiff_t *row_of, *start, *at, *length;
     size_t runs, k;
 } layer;
@@ -58,6 +59,8 @@ int main(int argc, char **argv) {
             previous = active;
         }
         if (L->k * 8 > L->columns * 7) L->k = L->columns, L->runs = 0;  // the one-eighth rule: not packed
+        L->masks = calloc((L->columns + 15) / 16, sizeof(uint16_t));
+        sweep_chunk_masks((sweep_runs){L->start, L->at, L->length, L->runs}, L->columns, L->masks);
         printf("%zu × %zu: %zu rows packed, %zu columns in %zu runs\n", L->rows, L->columns, on, L->k, L->runs);
     }
     const sweep_adam_step step = {.b1 = 0.9f, .b2 = 0.999f, .step_size = 1e-3f, .inv_root_c2 = 1, .eps = 1e-8f,
@@ -71,9 +74,8 @@ int main(int argc, char **argv) {
             const double t0 = now();
             for (size_t l = 0; l < count; l++) {
                 const layer *L = &layers[l];
-                const sweep_runs runs = {L->start, L->at, L->length, L->runs};
-                sweep_adam_packed(L->w, L->m, L->v, L->packed, L->rows, L->row_of, L->columns, L->k, runs,
-                                  L->scratch, step);
+                sweep_adam_masked(L->w, L->m, L->v, L->packed, L->rows, L->row_of, L->columns, L->k,
+                                  L->runs ? L->masks : NULL, L->scratch, step, NULL, 0, NULL);
             }
             const double t = now() - t0;
             if (t < best) best = t;

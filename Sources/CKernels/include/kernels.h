@@ -35,28 +35,20 @@ void sweep_gather_runs(const float *full, float *packed, size_t rows, size_t col
 void sweep_unpack_runs(float *full, float *packed, size_t rows, const ptrdiff_t *row_of, size_t columns, size_t k,
                        sweep_runs runs);
 
-/// The widest rows (in columns) that chunk masks describe.
-#define SWEEP_MASKED_COLUMNS 1024
-
-/// The runs as chunk masks, one per sixteen columns: bit j of masks[c] is column 16·c + j
-/// (columns ≤ SWEEP_MASKED_COLUMNS).
+/// The runs as chunk masks, one per sixteen columns, (columns + 15) / 16 of them: bit j of
+/// masks[c] is column 16·c + j.
 void sweep_chunk_masks(sweep_runs runs, size_t columns, uint16_t *masks);
 
-/// `sweep_adam_packed` with the packed gradient's columns given as chunk masks (`masks` NULL: every
-/// column, k = columns) and no scratch row; when `gathered` is not NULL, also writes the updated
-/// weights' columns in `gather_masks` (gathered_k of them) into `gathered` (rows × gathered_k): the
-/// copy `sweep_gather_runs` would then make. Same bits as those two; columns ≤ SWEEP_MASKED_COLUMNS.
-void sweep_adam_masked(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                       size_t columns, size_t k, const uint16_t *masks, sweep_adam_step step, float *gathered,
-                       size_t gathered_k, const uint16_t *gather_masks);
-
 /// One Adam step over a full weight matrix (rows × columns) whose gradient is still packed as for
-/// `sweep_unpack_runs`: each row's gradient is read from its packed row (k = columns) or unpacked
-/// into `scratch` (columns floats, all zero on entry and on return) and consumed from there, so the
-/// full gradient is never written; rows without a packed row take a zero gradient. Clears the
-/// packed gradient; same bits as `sweep_unpack_runs` followed by `sweep_adam`.
-void sweep_adam_packed(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
-                       size_t columns, size_t k, sweep_runs runs, float *scratch, sweep_adam_step step);
+/// `sweep_unpack_runs`, its columns given as chunk masks (`masks` NULL: every column, k = columns):
+/// rows without a packed row take a zero gradient, and the full gradient is never written
+/// (`scratch`, one zero row, is left zero). When `gathered` is not NULL, also writes the updated
+/// weights' columns in `gather_masks` (gathered_k of them) into `gathered` (rows × gathered_k):
+/// the copy `sweep_gather_runs` would then make. Clears the packed gradient; same bits as
+/// `sweep_unpack_runs`, `sweep_adam` and `sweep_gather_runs` in turn.
+void sweep_adam_masked(float *w, float *m, float *v, float *packed, size_t rows, const ptrdiff_t *row_of,
+                       size_t columns, size_t k, const uint16_t *masks, float *scratch, sweep_adam_step step,
+                       float *gathered, size_t gathered_k, const uint16_t *gather_masks);
 
 /// Marks in `seen` (columns entries, cleared first) the columns of `x` (rows × columns) that hold a
 /// nonzero value (−0 counts as zero).
