@@ -41,8 +41,10 @@ struct DeferredStepTests {
         "training with steps deferred to the next forward pass gives the bits of steps taken at once (with AVX-512 or not)",
         arguments: [true, false])
     func sameBits(avx512: Bool) {
-        _ = sweep_kernels_use_avx512(avx512 ? 1 : 0)
-        defer { _ = sweep_kernels_use_avx512(1) }
+        VectorKernelsTests.withAVX512(avx512) { trainSideBySide() }
+    }
+
+    private func trainSideBySide() {
         let (deferring, a) = Self.classifier(), (immediate, b) = Self.classifier()
         var optA = Optimizer(config: .init(name: .adam), lr: 0.01)
         var optB = optA

@@ -31,6 +31,14 @@ struct VectorKernelsTests {
         #expect(out.allSatisfy { $0 >= 0 })
     }
 
+    /// Runs `body` with the AVX-512 code paths on or off (where the CPU has them), then turns
+    /// them back on.
+    static func withAVX512<T>(_ on: Bool, _ body: () throws -> T) rethrows -> T {
+        _ = sweep_kernels_use_avx512(on ? 1 : 0)
+        defer { _ = sweep_kernels_use_avx512(1) }
+        return try body()
+    }
+
     /// Runs `body` with the AVX2 code (where the CPU has it) and with the baseline code.
     private func bothPaths<T>(_ body: () -> T) -> (avx2: T, baseline: T) {
         _ = sweep_kernels_use_baseline(0)
@@ -154,8 +162,10 @@ struct VectorKernelsTests {
         "Adam on a packed gradient (columns as chunk masks, rows of active units, or both) gives the bits of unpacking it, Adam and a gather of the updated weights, on both paths (with AVX-512 or not)",
         arguments: [true, false])
     func adamPacked(avx512: Bool) {
-        _ = sweep_kernels_use_avx512(avx512 ? 1 : 0)
-        defer { _ = sweep_kernels_use_avx512(1) }
+        Self.withAVX512(avx512) { adamPackedCases() }
+    }
+
+    private func adamPackedCases() {
         // Runs: columns 2..<5, 9..<21 (a run longer than one vector) and 29; k = 16.
         let runs = (start: [2, 9, 29], packed: [0, 3, 15], length: [3, 12, 1])
         var cases: [(rowOf: [Int]?, runs: Runs?, k: Int, columns: Int)] = [
@@ -202,8 +212,10 @@ struct VectorKernelsTests {
         "gathering and scattering runs of every length, at the ends of rows too, on both paths (gathering with AVX-512 or not)",
         arguments: [true, false])
     func gatherScatterRuns(avx512: Bool) {
-        _ = sweep_kernels_use_avx512(avx512 ? 1 : 0)
-        defer { _ = sweep_kernels_use_avx512(1) }
+        Self.withAVX512(avx512) { gatherScatterCases() }
+    }
+
+    private func gatherScatterCases() {
         var rng = SplitMix64(seed: 8)
         for trial in 0..<60 {
             let rows = 3, columns = 1 + rng.index(below: trial < 40 ? 70 : 1100)
