@@ -1,29 +1,8 @@
 #include "kernels.h"
 
+#include "vector.h"
+
 #include <math.h>
-#include <stdatomic.h>
-#include <string.h>
-
-// Both paths must round alike: no fused multiply-add, whatever the compiler's default.
-#pragma STDC FP_CONTRACT OFF
-
-// The vector helpers are always inlined, so their eight-lane arguments never cross a call.
-#pragma clang diagnostic ignored "-Wpsabi"
-
-typedef float f8 __attribute__((vector_size(32)));
-typedef int32_t i8 __attribute__((vector_size(32)));
-
-#define INLINE static inline __attribute__((always_inline))
-
-INLINE f8 load(const float *p) {
-    f8 v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-INLINE void store(float *p, f8 v) { memcpy(p, &v, sizeof v); }
-
-INLINE f8 splat(float x) { return (f8){x, x, x, x, x, x, x, x}; }
 
 /// `a` where `mask` is set, else `b`.
 INLINE f8 vselect(i8 mask, f8 a, f8 b) { return (f8)((mask & (i8)a) | (~mask & (i8)b)); }
@@ -306,23 +285,13 @@ INLINE void adam_masked_body(float *w, float *m, float *v, float *packed, size_t
 
 // MARK: - Dispatch
 
-#if defined(__x86_64__)
-#define AVX2 __attribute__((target("avx2")))
-#define HAS_AVX2 __builtin_cpu_supports("avx2")
-#else
-#define AVX2
-#define HAS_AVX2 0
-#endif
-
-static atomic_int baseline_only = 0;
+atomic_int sweep_baseline_only = 0;
 static atomic_int avx512_off = 0;
 
 int sweep_kernels_use_baseline(int on) {
-    atomic_store_explicit(&baseline_only, on, memory_order_relaxed);
+    atomic_store_explicit(&sweep_baseline_only, on, memory_order_relaxed);
     return HAS_AVX2;
 }
-
-#define USE_AVX2 (HAS_AVX2 && !atomic_load_explicit(&baseline_only, memory_order_relaxed))
 
 #if defined(__x86_64__)
 #include <immintrin.h>

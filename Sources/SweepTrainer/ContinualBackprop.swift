@@ -34,7 +34,7 @@ struct ContinualBackprop {
             var eligible: [Int] = []
             for i in 0..<layer.outputs {
                 var outgoing = 0.0
-                for k in 0..<next.outputs { outgoing += Double(abs(w[k * next.inputs + i])) }
+                for k in 0..<next.outputs { outgoing += Double(abs(w[next.weightIndex(unit: k, input: i)])) }
                 utility[l][i] = eta * utility[l][i] + (1 - eta) * Double(activity[i]) * outgoing
                 age[l][i] += 1
                 if age[l][i] > settings.maturityThreshold { eligible.append(i) }
@@ -60,7 +60,7 @@ struct ContinualBackprop {
         let next = network.layers[l + 1]
         let win = layer.weight.value.data
         for j in 0..<layer.inputs {
-            let e = i * layer.inputs + j
+            let e = layer.weightIndex(unit: i, input: j)
             win[e] = initializer.weight(fanIn: layer.inputs, fanOut: layer.outputs, rng: &rng)
             layer.weight.resetState(e)
         }
@@ -68,7 +68,7 @@ struct ContinualBackprop {
         layer.bias.resetState(i)
         let wout = next.weight.value.data
         for k in 0..<next.outputs {
-            let e = k * next.inputs + i
+            let e = next.weightIndex(unit: k, input: i)
             wout[e] = 0
             next.weight.resetState(e)
         }

@@ -1,6 +1,7 @@
 import SweepTrainerConfig
 
-/// A fully connected layer y = x·Wᵀ + b, W stored `outputs × inputs` as in PyTorch.
+/// A fully connected layer y = x·Wᵀ + b, W stored `outputs × inputs` as in PyTorch, or by tiles
+/// of units when the layer takes its inputs as each row's nonzero values (`SparseInputs`).
 final class Dense {
     let inputs: Int
     let outputs: Int
@@ -10,6 +11,9 @@ final class Dense {
     let units: ActiveUnits
     /// The inputs that are nonzero in the batch (see `ActiveColumns`).
     let activeInputs: ActiveColumns
+    /// The inputs as each row's nonzero values (a first layer over pixels), which also lays the
+    /// weights out by tiles; nil for the other layers.
+    let sparseInputs: SparseInputs?
     /// Whether the inputs are ReLU units: one that is off for the whole batch needs no gradient.
     let inputsAreReLUUnits: Bool
     /// Where the weight gradient is written when it is packed to active units or inputs; nil when
@@ -20,13 +24,18 @@ final class Dense {
 
     /// A layer of `outputs` units over `inputs`; `packsUnits` lets the products skip units whose
     /// gradient is zero in a whole batch (of at most `capacity` rows), `packsInputs` lets them skip
-    /// inputs that are zero in the whole batch (pixels, or ReLU units when `inputsAreReLUUnits`).
+    /// inputs that are zero in the whole batch (pixels, or ReLU units when `inputsAreReLUUnits`);
+    /// `sparseInputs` makes its products run over each row's nonzero inputs instead (pixels).
     init(
         inputs: Int, outputs: Int, initializer: Initializer, rng: inout SplitMix64, capacity: Int = 0,
-        packsUnits: Bool = false, packsInputs: Bool = false, inputsAreReLUUnits: Bool = false
+        packsUnits: Bool = false, packsInputs: Bool = false, inputsAreReLUUnits: Bool = false,
+        sparseInputs: Bool = false
     ) {
         self.inputs = inputs
         self.outputs = outputs
+        self.sparseInputs = sparseInputs ? SparseInputs(inputs: inputs, outputs: outputs, capacity: capacity) : nil
+        let packsUnits = packsUnits && !sparseInputs
+        let packsInputs = packsInputs && !sparseInputs
         weight = Parameter(rows: outputs, columns: inputs, penalised: true)
         bias = Parameter(rows: 1, columns: outputs, penalised: false)
         units = ActiveUnits(outputs: outputs, inputs: inputs, capacity: capacity, isEnabled: packsUnits)
@@ -36,12 +45,28 @@ final class Dense {
         // The forward pass repacks the weights to its inputs: an Adam step deferred to it writes
         // that copy as it updates them.
         weight.stepsMayBeDeferred = packsInputs
-        for i in 0..<weight.count {
-            weight.value.data[i] = initializer.weight(fanIn: inputs, fanOut: outputs, rng: &rng)
+        // Drawn unit by unit, input by input, whatever the layout: the same weights either way.
+        let w = weight.value.data
+        for u in 0..<outputs {
+            for p in 0..<inputs {
+                w[weightIndex(unit: u, input: p)] = initializer.weight(fanIn: inputs, fanOut: outputs, rng: &rng)
+            }
         }
         for i in 0..<outputs {
             bias.value.data[i] = initializer.bias(fanIn: inputs, rng: &rng)
         }
+    }
+
+    /// Where unit `u`'s weight on input `p` is in `weight` (and its gradient and optimiser state).
+    @inline(__always)
+    func weightIndex(unit u: Int, input p: Int) -> Int {
+        sparseInputs.map { $0.layout.index(unit: u, input: p) } ?? u * inputs + p
+    }
+
+    /// The weights unit by unit (`outputs × inputs`, row-major), whatever the layout.
+    var weightsByUnit: [Float] {
+        let w = weight.value.data
+        return (0..<outputs).flatMap { u in (0..<inputs).map { w[weightIndex(unit: u, input: $0)] } }
     }
 
     /// z[0..<rows] = x·Wᵀ + b, over the inputs active in the batch when they are packed: the bias
@@ -49,6 +74,15 @@ final class Dense {
     /// clear z in a scalar pass of its own). An Adam step deferred to here is taken first, and
     /// writes the packed copy of the weights as it updates them (one pass over them, not two).
     func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
+        if let sparse = sparseInputs {
+            fillBias(z, rows: rows)
+            if sparse.select(x, rows: rows) {
+                sparse.forward(weights: weight.value.data, into: z, log: productLog)
+            } else {
+                forwardByTiles(x, rows: rows, into: z, layout: sparse.layout)
+            }
+            return
+        }
         let deferred = weight.deferredStep != nil
         // A gradient still packed to the previous batch's inputs is unpacked before they change.
         if !deferred { weight.settlePackedGradient() }
@@ -72,6 +106,20 @@ final class Dense {
         }
     }
 
+    /// z += x·Wᵀ with W stored by tiles, one OpenBLAS product per tile (a batch too dense for the
+    /// sparse products).
+    private func forwardByTiles(
+        _ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>, layout: SparseInputs.Layout
+    ) {
+        let w = weight.value.data
+        for start in layout.tileStarts {
+            let width = layout.width(ofTileAt: start)
+            gemm(
+                false, false, m: rows, n: width, k: inputs, x, lda: inputs, w + start * inputs, ldb: width, beta: 1,
+                z + start, ldc: outputs, log: productLog)
+        }
+    }
+
     /// Writes b into each of the first `rows` rows of z.
     private func fillBias(_ z: UnsafeMutablePointer<Float>, rows: Int) {
         let b = bias.value.data
@@ -86,6 +134,10 @@ final class Dense {
     func backward(
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?
     ) {
+        if let sparse = sparseInputs {
+            backwardByTiles(x, dz: dz, rows: rows, dx: dx, sparse: sparse)
+            return
+        }
         // A step still deferred (two backward passes without a forward) is taken before its
         // gradient is overwritten.
         weight.takeDeferredStep()
@@ -112,13 +164,7 @@ final class Dense {
                 beta: weight.gradIsZero ? 1 : 0, weight.grad.data, ldc: inputs, log: productLog)
             weight.gradIsZero = false
         }
-        bias.gradIsZero = false
-        let db = bias.grad.data
-        db.update(repeating: 0, count: outputs)
-        for r in 0..<rows {
-            let row = dz + r * outputs
-            for j in 0..<outputs { db[j] += row[j] }
-        }
+        biasGradient(dz, rows: rows)
         guard let dx else { return }
         if let packed, inputsAreReLUUnits {
             let k = packed.count
@@ -136,6 +182,49 @@ final class Dense {
             gemm(
                 false, false, m: rows, n: inputs, k: a, dzs, lda: a, w, ldb: inputs, beta: 1, dx, ldc: inputs,
                 log: productLog)
+        }
+    }
+
+    /// `backward` for weights stored by tiles: the weight gradient over the batch's nonzero inputs
+    /// (or by OpenBLAS tile by tile when the batch is dense), dx = dz·W tile by tile when asked.
+    private func backwardByTiles(
+        _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?,
+        sparse: SparseInputs
+    ) {
+        let gains = sparse.holds(x, rows: rows) ? sparse.gains : sparse.select(x, rows: rows)
+        let g = weight.grad.data
+        let w = UnsafePointer(weight.value.data)
+        let layout = sparse.layout
+        if gains {
+            sparse.weightGradient(dz: dz, into: g, log: productLog)
+        } else {
+            for start in layout.tileStarts {
+                let width = layout.width(ofTileAt: start)
+                gemm(
+                    true, false, m: inputs, n: width, k: rows, x, lda: inputs, dz + start, ldb: outputs, beta: 0,
+                    g + start * inputs, ldc: width, log: productLog)
+            }
+        }
+        weight.gradIsZero = false
+        biasGradient(dz, rows: rows)
+        guard let dx else { return }
+        dx.update(repeating: 0, count: rows * inputs)
+        for start in layout.tileStarts {
+            let width = layout.width(ofTileAt: start)
+            gemm(
+                false, true, m: rows, n: inputs, k: width, dz + start, lda: outputs, w + start * inputs, ldb: width,
+                beta: 1, dx, ldc: inputs, log: productLog)
+        }
+    }
+
+    /// db = Σ over the rows of dz.
+    private func biasGradient(_ dz: UnsafePointer<Float>, rows: Int) {
+        bias.gradIsZero = false
+        let db = bias.grad.data
+        db.update(repeating: 0, count: outputs)
+        for r in 0..<rows {
+            let row = dz + r * outputs
+            for j in 0..<outputs { db[j] += row[j] }
         }
     }
 

@@ -40,7 +40,7 @@ extension Session {
         case .classifier(let c):
             if c.network.layers.count == 1 {
                 let layer = c.network.layers[0]
-                let w = layer.weight.value.array
+                let w = layer.weightsByUnit
                 var csv = "class," + (0..<layer.inputs).map { "w\($0)" }.joined(separator: ",") + "\n"
                 for k in 0..<layer.outputs {
                     csv +=

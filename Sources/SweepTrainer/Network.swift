@@ -22,15 +22,20 @@ final class Network {
     var recordsActivity = false
     /// Mean |activation| over the last training batch, per hidden layer and unit.
     var meanAbs: [[Float]]
-    /// Per layer, its input restricted to the columns nonzero in the batch: the pixels for the
-    /// first layer, the units ReLU left on for a hidden one (other activations: never packed).
+    /// Per layer, its input restricted to the columns nonzero in the batch: the units ReLU left on
+    /// for a hidden layer (other activations: never packed), the pixels for a first layer that
+    /// does not take them as each image's nonzero values (see `SparseInputs`).
     var activeInputs: [ActiveColumns] { layers.map(\.activeInputs) }
     /// The first layer's active inputs.
     var active: ActiveColumns { layers[0].activeInputs }
 
+    /// Layers of `widths`; those with at least `packingMinimumOutputs` units (and inputs) skip
+    /// what is zero in a batch. The first layer takes its inputs (pixels) as each image's nonzero
+    /// values; with `sparseFirstLayer` false it packs them to the batch's nonzero columns instead,
+    /// as hidden layers pack their ReLU units (tests of that packing).
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
-        rng: inout SplitMix64, packingMinimumOutputs: Int = 64
+        rng: inout SplitMix64, packingMinimumOutputs: Int = 64, sparseFirstLayer: Bool = true
     ) {
         var layers: [Dense] = []
         // Only ReLU and dropout turn a unit's gradient off for a whole batch; only ReLU makes a
@@ -46,7 +51,9 @@ final class Network {
                     inputs: widths[i], outputs: widths[i + 1], initializer: initializer, rng: &rng, capacity: capacity,
                     packsUnits: hidden && zeroesUnits && wide,
                     packsInputs: widths[i + 1] >= minimum && (i == 0 || (reluInputs && widths[i] >= minimum)),
-                    inputsAreReLUUnits: reluInputs))
+                    inputsAreReLUUnits: reluInputs,
+                    // The first layer's inputs are pixels: most are zero in each image.
+                    sparseInputs: i == 0 && wide && sparseFirstLayer))
         }
         self.layers = layers
         self.activation = activation

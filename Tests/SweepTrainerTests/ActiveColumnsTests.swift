@@ -45,7 +45,7 @@ struct ActiveColumnsTests {
         var rng = SplitMix64(seed: 11)
         let net = Network(
             widths: [16, 6, 3], activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 5, rng: &rng,
-            packingMinimumOutputs: 1)
+            packingMinimumOutputs: 1, sparseFirstLayer: false)
         let x = Self.batch(rows: 5, columns: 16, zero: [1, 4, 5, 9, 12, 13], seed: 1)
         var r = SplitMix64(seed: 0)
         net.forward(x.data, rows: 5, training: true, rng: &r)
@@ -75,7 +75,7 @@ struct ActiveColumnsTests {
             var rng = SplitMix64(seed: 12)
             let net = Network(
                 widths: widths, activation: .tanh, initializer: .xavierUniform, dropout: 0, capacity: 4,
-                rng: &rng, packingMinimumOutputs: 1)
+                rng: &rng, packingMinimumOutputs: 1, sparseFirstLayer: false)
             let c = Classifier(network: net)
             let zero: Set<Int> = [0, 2, 7, 8, 15]
             let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 3)
@@ -113,7 +113,7 @@ struct ActiveColumnsTests {
             var rng = SplitMix64(seed: seed)
             let n = Network(
                 widths: [16, 6, 3], activation: activation, initializer: .xavierUniform, dropout: 0, capacity: 4,
-                rng: &rng, packingMinimumOutputs: packingMinimumOutputs)
+                rng: &rng, packingMinimumOutputs: packingMinimumOutputs, sparseFirstLayer: false)
             return (n, Classifier(network: n))
         }
         let (packed, packedClassifier) = net(packingMinimumOutputs: 1)

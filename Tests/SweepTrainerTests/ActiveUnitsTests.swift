@@ -53,7 +53,7 @@ struct ActiveUnitsTests {
         var rng = SplitMix64(seed: seed)
         return Network(
             widths: [16, 8, 8, 3], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 4,
-            rng: &rng, packingMinimumOutputs: packing ? 1 : 64)
+            rng: &rng, packingMinimumOutputs: packing ? 1 : 64, sparseFirstLayer: false)
     }
 
     static func kill(_ dead: [Int: Set<Int>], in nets: [Network]) {
@@ -130,12 +130,12 @@ struct ActiveUnitsTests {
     }
 
     @Test(
-        "which layers pack: units of hidden ReLU (or dropout) layers, inputs from ReLU units; at least 64 wide on both sides"
+        "which layers pack: units of hidden ReLU (or dropout) layers, inputs from ReLU units; at least 64 wide on both sides; a wide first layer takes sparse inputs"
     )
     func whichLayers() {
         var rng = SplitMix64(seed: 1)
         func packs(_ widths: [Int], _ activation: SweepTrainerConfig.Activation, dropout: Double = 0) -> (
-            units: [Bool], inputs: [Bool]
+            units: [Bool], inputs: [Bool], sparse: [Bool]
         ) {
             let net = Network(
                 widths: widths, activation: activation, initializer: .kaimingUniform, dropout: dropout, capacity: 2,
@@ -143,18 +143,25 @@ struct ActiveUnitsTests {
             for (layer, packed) in zip(net.layers, net.activeInputs) {
                 #expect((layer.packedGradient != nil) == (layer.units.isEnabled || packed.isEnabled))
             }
-            return (net.layers.map(\.units.isEnabled), net.activeInputs.map(\.isEnabled))
+            return (
+                net.layers.map(\.units.isEnabled), net.activeInputs.map(\.isEnabled),
+                net.layers.map { $0.sparseInputs != nil }
+            )
         }
         let encoder = packs([784, 512, 256, 4], .relu)
-        #expect(encoder.units == [true, true, false] && encoder.inputs == [true, true, false], "the VAE's encoder")
+        #expect(encoder.units == [false, true, false] && encoder.inputs == [false, true, false], "the VAE's encoder")
+        #expect(encoder.sparse == [true, false, false])
         let decoder = packs([2, 256, 512, 784], .relu)
         #expect(decoder.units == [false, true, false] && decoder.inputs == [true, true, true], "the VAE's decoder")
+        #expect(decoder.sparse == [false, false, false], "two latent inputs are not worth it")
         let tanh = packs([784, 512, 256, 4], .tanh)
-        #expect(tanh.units == [false, false, false] && tanh.inputs == [true, false, false])
+        #expect(tanh.units == [false, false, false] && tanh.inputs == [false, false, false])
+        #expect(tanh.sparse == [true, false, false], "pixels are sparse whatever the activation")
         let dropout = packs([784, 512, 256, 4], .tanh, dropout: 0.2)
-        #expect(dropout.units == [true, true, false] && dropout.inputs == [true, false, false])
+        #expect(dropout.units == [false, true, false] && dropout.inputs == [false, false, false])
         let mlp = packs([784, 10, 3, 10], .relu)
         #expect(mlp.units == [false, false, false] && mlp.inputs == [false, false, false])
+        #expect(mlp.sparse == [false, false, false], "ten units are not worth it")
     }
 }
 
@@ -195,7 +202,7 @@ extension ActiveUnitsTests {
             var rng = SplitMix64(seed: 35)
             return Network(
                 widths: [16, 8, 8, 3], activation: .relu, initializer: .xavierUniform, dropout: 0.5, capacity: 4,
-                rng: &rng, packingMinimumOutputs: packing ? 1 : 64)
+                rng: &rng, packingMinimumOutputs: packing ? 1 : 64, sparseFirstLayer: false)
         }
         let packed = net(packing: true), plain = net(packing: false)
         let penalty = Penalty(l1: 1e-3, l2: 1e-2)

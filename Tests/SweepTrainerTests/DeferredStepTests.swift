@@ -15,7 +15,7 @@ struct DeferredStepTests {
         var rng = SplitMix64(seed: 31)
         let network = Network(
             widths: [40, 24, 20, 3], activation: .relu, initializer: .xavierUniform, dropout: 0, capacity: 6,
-            rng: &rng, packingMinimumOutputs: 1)
+            rng: &rng, packingMinimumOutputs: 1, sparseFirstLayer: false)
         return (network, Classifier(network: network))
     }
 

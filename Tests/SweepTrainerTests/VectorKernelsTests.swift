@@ -40,7 +40,7 @@ struct VectorKernelsTests {
     }
 
     /// Runs `body` with the AVX2 code (where the CPU has it) and with the baseline code.
-    private func bothPaths<T>(_ body: () -> T) -> (avx2: T, baseline: T) {
+    static func bothPaths<T>(_ body: () -> T) -> (avx2: T, baseline: T) {
         _ = sweep_kernels_use_baseline(0)
         let fast = body()
         _ = sweep_kernels_use_baseline(1)
@@ -58,7 +58,7 @@ struct VectorKernelsTests {
         let count = 1003
         let w0 = randomFloats(count, scale: 1, rng: &rng), g0 = randomFloats(count, scale: 0.1, rng: &rng)
         let m0 = randomFloats(count, scale: 0.01, rng: &rng), v0 = randomFloats(count, scale: 0.01, rng: &rng).map(abs)
-        let (fast, base) = bothPaths { () -> [[Float]] in
+        let (fast, base) = Self.bothPaths { () -> [[Float]] in
             var w = w0, g = g0, m = m0, v = v0
             sweep_adam(&w, &g, &m, &v, count, Self.step)
             return [w, g, m, v]
@@ -194,7 +194,7 @@ struct VectorKernelsTests {
             // The masked step writes the updated weights' columns in `gather` as well.
             let gather = randomRuns(columns: c.columns, rng: &rng)
             let paths = AdamPath.allCases
-            let (fast, base) = bothPaths {
+            let (fast, base) = Self.bothPaths {
                 paths.map {
                     adamPacked(
                         rows: rows, columns: c.columns, rowOf: c.rowOf, runs: c.runs, k: c.k, path: $0, seed: n,
@@ -223,7 +223,7 @@ struct VectorKernelsTests {
             let active = start.indices.flatMap { start[$0]..<(start[$0] + length[$0]) }
             let k = active.count
             let full = randomFloats(rows * columns, scale: 1, rng: &rng)
-            let (fast, base) = bothPaths { () -> ([Float], [Float]) in
+            let (fast, base) = Self.bothPaths { () -> ([Float], [Float]) in
                 var p = [Float](repeating: .nan, count: max(1, rows * k))
                 var back = [Float](repeating: 0, count: rows * columns)
                 withRuns((start, packed, length)) { runs in
@@ -258,7 +258,7 @@ struct VectorKernelsTests {
             0, 1, -0.0, 0, .nan, 0, 0, 0, 0, 2,
             0, 0, -0.0, 0, 0, 0, 0, 3, 0, 0,
         ]
-        let (fast, base) = bothPaths {
+        let (fast, base) = Self.bothPaths {
             var seen = [UInt32](repeating: 7, count: 10)
             sweep_nonzero_columns(x, 2, 10, &seen)
             return seen
@@ -273,7 +273,7 @@ struct VectorKernelsTests {
         let count = 8 * 300 + 5
         let logits = randomFloats(count, scale: 6, rng: &rng)
         let targets = (0..<count).map { _ in Float(rng.index(below: 256)) / 255 }
-        let (fast, base) = bothPaths { () -> (Double, [Float]) in
+        let (fast, base) = Self.bothPaths { () -> (Double, [Float]) in
             var grad = [Float](repeating: 0, count: count)
             let sum = sweep_bce_with_logits(logits, targets, count, 0.25, &grad)
             return (sum, grad)
@@ -293,7 +293,7 @@ struct VectorKernelsTests {
         let size = 19
         let images = (0..<(5 * size)).map { UInt8(($0 * 37) % 256) }
         let index = [3, 0, 4]
-        let (fast, base) = bothPaths { () -> [Float] in
+        let (fast, base) = Self.bothPaths { () -> [Float] in
             var out = [Float](repeating: -1, count: index.count * size)
             sweep_bytes_to_unit(images, index, index.count, size, &out)
             return out
@@ -313,7 +313,7 @@ struct VectorKernelsTests {
         z[2] = .nan
         let d0 = randomFloats(z.count, scale: 1, rng: &rng)
         let activation: SweepTrainerConfig.Activation = slope == 0 ? .relu : .leakyRelu
-        let (fast, base) = bothPaths { () -> [[Float]] in
+        let (fast, base) = Self.bothPaths { () -> [[Float]] in
             var h = [Float](repeating: 9, count: z.count), d = d0
             sweep_relu(z, &h, z.count, slope)
             sweep_relu_backward(&d, z, z.count, slope)
@@ -325,5 +325,63 @@ struct VectorKernelsTests {
             let expected = z[i].isNaN ? (slope == 0 ? d0[i] : slope * d0[i]) : d0[i] * activation.derivative(z[i])
             #expect(fast[1][i] == expected, "d[\(i)] for z = \(z[i])")  // ReLU gives +0 where d·0 is −0
         }
+    }
+
+    @Test(
+        "sparse inputs: rows and columns of nonzero values, x·Wᵀ and dzᵀ·x by tiles against sums in Double; both paths give the same bits"
+    )
+    func sparseInputKernels() {
+        var rng = SplitMix64(seed: 9)
+        // 150 units: two full tiles and one of 22; −0 counts as zero, NaN-free.
+        let rows = 7, inputs = 40, outputs = 150
+        var x = [Float](repeating: 0, count: rows * inputs)
+        for i in x.indices where rng.unitFloat() < 0.2 { x[i] = rng.unitFloat() + 0.01 }
+        x[3] = -0.0
+        let layout = SparseInputs.Layout(inputs: inputs, outputs: outputs)
+        let w = randomFloats(outputs * inputs, scale: 0.3, rng: &rng)  // by tiles
+        let dz = randomFloats(rows * outputs, scale: 1, rng: &rng)
+        let z0 = randomFloats(rows * outputs, scale: 1, rng: &rng)
+        func run() -> (z: [Float], g: [Float], count: Int) {
+            var start = [Int32](repeating: 0, count: rows + 1), index = [Int32](repeating: 0, count: rows * inputs)
+            var value = [Float](repeating: 0, count: rows * inputs)
+            let count = sweep_sparse_rows(x, rows, inputs, &start, &index, &value)
+            var columnStart = [Int32](repeating: 0, count: inputs + 1),
+                row = [Int32](repeating: 0, count: rows * inputs)
+            var columnValue = [Float](repeating: 0, count: rows * inputs), cursor = [Int32](repeating: 0, count: inputs)
+            sweep_sparse_columns(start, index, value, rows, inputs, &columnStart, &row, &columnValue, &cursor)
+            for r in 0..<rows {
+                let nonzero = (0..<inputs).filter { x[r * inputs + $0] != 0 }
+                #expect(index[Int(start[r])..<Int(start[r + 1])].map(Int.init) == nonzero, "row \(r)")
+            }
+            for p in 0..<inputs {
+                let nonzero = (0..<rows).filter { x[$0 * inputs + p] != 0 }
+                #expect(row[Int(columnStart[p])..<Int(columnStart[p + 1])].map(Int.init) == nonzero, "column \(p)")
+            }
+            var z = z0
+            sweep_sparse_forward(start, index, value, rows, w, inputs, outputs, &z)
+            var g = [Float](repeating: .nan, count: outputs * inputs)
+            var scratch = [Float](repeating: 0, count: rows * layout.width(ofTileAt: 0))
+            sweep_sparse_weight_gradient(columnStart, row, columnValue, inputs, dz, rows, outputs, &g, &scratch)
+            return (z, g, count)
+        }
+        let (fast, baseline) = Self.bothPaths(run)
+        #expect(fast.count == x.filter { $0 != 0 }.count)
+        for r in 0..<rows {
+            for u in 0..<outputs {
+                var sum = Double(z0[r * outputs + u])
+                for p in 0..<inputs {
+                    sum += Double(x[r * inputs + p]) * Double(w[layout.index(unit: u, input: p)])
+                }
+                #expect(abs(Double(fast.z[r * outputs + u]) - sum) < 1e-5)
+            }
+        }
+        for u in 0..<outputs {
+            for p in 0..<inputs {
+                let sum = (0..<rows).reduce(0.0) { $0 + Double(dz[$1 * outputs + u]) * Double(x[$1 * inputs + p]) }
+                #expect(abs(Double(fast.g[layout.index(unit: u, input: p)]) - sum) < 1e-5, "every element written")
+            }
+        }
+        #expect(fast.z.map(\.bitPattern) == baseline.z.map(\.bitPattern))
+        #expect(fast.g.map(\.bitPattern) == baseline.g.map(\.bitPattern))
     }
 }

@@ -83,4 +83,33 @@ int sweep_kernels_use_baseline(int on);
 /// has AVX-512.
 int sweep_kernels_use_avx512(int on);
 
+// MARK: Sparse inputs (sparse_input.c)
+
+/// The units per tile of a layer whose weights are stored for sparse inputs: tile t holds units
+/// 64·t ..< 64·t + w (w = min(64, outputs − 64·t)) input by input, so unit 64·t + j's weight on
+/// input p is at 64·t·inputs + p·w + j.
+#define SWEEP_INPUT_TILE 64
+
+/// The nonzero values of `x` (rows × columns) row by row (compressed sparse rows): row r's are
+/// entries start[r] ..< start[r + 1] of `index` (their columns, ascending) and `value`. −0 counts
+/// as zero, NaN as nonzero. `index` and `value` hold rows × columns; returns the count.
+size_t sweep_sparse_rows(const float *x, size_t rows, size_t columns, int32_t *start, int32_t *index, float *value);
+
+/// The same values column by column: column c's are entries column_start[c] ..< column_start[c + 1]
+/// of `row` (ascending) and `column_value`. `cursor` is scratch of `columns` entries.
+void sweep_sparse_columns(const int32_t *start, const int32_t *index, const float *value, size_t rows,
+                          size_t columns, int32_t *column_start, int32_t *row, float *column_value,
+                          int32_t *cursor);
+
+/// z (rows × outputs) += x·Wᵀ over each row's nonzero values (in the order given), W stored by
+/// tiles as above.
+void sweep_sparse_forward(const int32_t *start, const int32_t *index, const float *value, size_t rows,
+                          const float *weights, size_t inputs, size_t outputs, float *z);
+
+/// The weight gradient dzᵀ·x (stored by tiles as above, every element written) from x column by
+/// column and dz (rows × outputs); `scratch` holds rows × 64 floats.
+void sweep_sparse_weight_gradient(const int32_t *column_start, const int32_t *row, const float *column_value,
+                                  size_t inputs, const float *dz, size_t rows, size_t outputs, float *gradient,
+                                  float *scratch);
+
 #endif
