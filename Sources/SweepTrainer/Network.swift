@@ -31,8 +31,8 @@ final class Network {
 
     /// Layers of `widths`; those with at least `packingMinimumOutputs` units (and inputs) skip
     /// what is zero in a batch. The first layer takes its inputs (pixels) as each image's nonzero
-    /// values; with `sparseFirstLayer` false it packs them to the batch's nonzero columns instead,
-    /// as hidden layers pack their ReLU units (tests of that packing).
+    /// values; with `sparseFirstLayer` false (images that are not sparse, see `SparseInputs.suits`)
+    /// it packs them to the batch's nonzero columns instead, as hidden layers pack their ReLU units.
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,
         rng: inout SplitMix64, packingMinimumOutputs: Int = 64, sparseFirstLayer: Bool = true

@@ -51,6 +51,7 @@ final class Session {
         let m = config.model
         let reg = config.regularizer
         let pixels = train.images.size
+        let sparse = SparseInputs.suits(train.images)
         switch m.kind {
         case .linear, .mlp:
             let widths = m.classifierLayers
@@ -67,7 +68,7 @@ final class Session {
             }
             let net = Network(
                 widths: widths, activation: m.activation, initializer: m.initializer, dropout: reg.dropout,
-                capacity: capacity, rng: &initRNG)
+                capacity: capacity, rng: &initRNG, sparseFirstLayer: sparse)
             model = .classifier(Classifier(network: net))
             networks = [net]
         case .vae:
@@ -78,7 +79,7 @@ final class Session {
             }
             let enc = Network(
                 widths: m.encoder + [2 * m.latent], activation: m.activation, initializer: m.initializer,
-                dropout: reg.dropout, capacity: capacity, rng: &initRNG)
+                dropout: reg.dropout, capacity: capacity, rng: &initRNG, sparseFirstLayer: sparse)
             let dec = Network(
                 widths: [m.latent] + m.decoder, activation: m.activation, initializer: m.initializer,
                 dropout: reg.dropout, capacity: capacity, rng: &initRNG)

@@ -133,4 +133,18 @@ struct SparseInputsTests {
             for (a, b) in zip(p.value.array, q.value.array) { #expect(abs(a - b) < 1e-4) }
         }
     }
+
+    @Test("images suit sparse inputs when at most 30 % of their pixels are nonzero (MNIST 19 %, Fashion-MNIST 50 %)")
+    func whichImages() {
+        /// 500 images of 10×10 with `lit` pixels nonzero each.
+        func images(lit: Int) -> IDXFile.Images {
+            let pixels = (0..<500).flatMap { i in (0..<100).map { UInt8($0 < lit ? 1 + (i + $0) % 255 : 0) } }
+            return IDXFile.Images(count: 500, rows: 10, columns: 10, pixels: pixels)
+        }
+        #expect(SparseInputs.suits(images(lit: 19)))
+        #expect(SparseInputs.suits(images(lit: 30)))
+        #expect(!SparseInputs.suits(images(lit: 31)))
+        #expect(!SparseInputs.suits(images(lit: 50)))
+        #expect(!SparseInputs.suits(IDXFile.Images(count: 0, rows: 10, columns: 10, pixels: [])))
+    }
 }

@@ -17,9 +17,9 @@ enum TestData {
     }
 
     /// Images of 8×8 pixels: class k lights a class-specific band plus noise. Returns the data directory.
-    static func writeSet(in dir: String, count: Int, testCount: Int, classes: Int = 4, gzip: Bool = true) throws
-        -> String
-    {
+    static func writeSet(
+        in dir: String, count: Int, testCount: Int, classes: Int = 4, gzip: Bool = true, sparse: Bool = false
+    ) throws -> String {
         let data = dir + "/data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         var rng = SplitMix64(seed: 77)
@@ -33,7 +33,9 @@ enum TestData {
                     let row = p / 8
                     let on = row == 2 * k || row == 2 * k + 1
                     let base = on ? 180.0 : 20.0
-                    pixels.append(UInt8(min(255, max(0, base + 60 * (rng.unit() - 0.5)))))
+                    let value = UInt8(min(255, max(0, base + 60 * (rng.unit() - 0.5))))
+                    // Sparse: only the class's two rows lit (a quarter of the pixels), like a digit.
+                    pixels.append(sparse && !on ? 0 : value)
                 }
             }
             return (IDXFile.Images(count: n, rows: 8, columns: 8, pixels: pixels), labels)

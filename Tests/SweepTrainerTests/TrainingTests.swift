@@ -53,6 +53,33 @@ struct TrainingTests {
         #expect(try TestData.metricLines(quiet).allSatisfy { $0["products/gflop"] == nil }, "not asked: not counted")
     }
 
+    @Test(
+        "on sparse images, a wide first layer runs over each image's nonzero pixels: the products counted are theirs, the loss goes down, a run repeats bit for bit"
+    )
+    func sparseFirstLayer() throws {
+        let dir = try TestData.makeRunDirectory()
+        defer { TestData.remove(dir) }
+        let data = try TestData.writeSet(in: dir, count: 200, testCount: 40, sparse: true)
+        let config = TestData.classifierConfig(dataDir: data, layers: [64, 64, 4])
+        try Trainer.run(config: config, directory: dir, environment: ["SWEEP_TRAIN_PRODUCTS": "1"])
+        let epochs = try TestData.metricLines(dir).filter { $0["epoch"] != nil && $0["test/acc"] != nil }
+        // 16 lit pixels per image: x·Wᵀ and dzᵀ·x over them in the first layer (64 units); x·Wᵀ,
+        // dzᵀ·x and dz·W in full in the second (64 → 4).
+        let perEpoch = 2 * 200 * 16 * 64 * 2 + 200 * 3 * 2 * 64 * 4
+        #expect(epochs.count == 3)
+        for line in epochs { #expect(abs((line["products/gflop"] ?? 0) - Double(perEpoch) / 1e9) < 1e-15) }
+        let losses = epochs.compactMap { $0["test/loss"] }
+        #expect(losses.count == 3 && losses[2] < losses[0])
+        #expect((epochs.last?["test/acc"] ?? 0) > 0.9)
+        let again = try TestData.makeRunDirectory()
+        defer { TestData.remove(again) }
+        try Trainer.run(config: config, directory: again, environment: ["SWEEP_TRAIN_PRODUCTS": "1"])
+        let strip = { (lines: [[String: Double]]) in
+            lines.map { $0.filter { !$0.key.hasPrefix("time/") } }
+        }
+        #expect(strip(try TestData.metricLines(again)) == strip(try TestData.metricLines(dir)))
+    }
+
     @Test("the linear model learns the bands")
     func linear() throws {
         let dir = try TestData.makeRunDirectory()
