@@ -59,11 +59,12 @@ for beta in (1.0, 10.0):
           f"{VAE_GFLOP / st.median(eb):.1f} | |")
     executed = [r for r in a if r.get("time/products_s")]
     if executed:
-        # The products the trainer actually runs (SWEEP_TRAIN_PRODUCTS=1): their GFLOP and time.
+        # The products the trainer actually runs (SWEEP_TRAIN_PRODUCTS=1: OpenBLAS's, and the first
+        # layer's over each image's nonzero pixels): their GFLOP and time.
         rate = st.median(r["products/gflop"] / r["time/products_s"] for r in executed)
         work = st.median(r["products/gflop"] for r in executed)
         spent = st.median(r["time/products_s"] for r in executed)
-        print(f"| vae β={beta:g} | executed GEMM GFLOP/s | {rate:.1f} ({100 * rate / best:.0f} % of ceiling; "
+        print(f"| vae β={beta:g} | executed products GFLOP/s | {rate:.1f} ({100 * rate / best:.0f} % of ceiling; "
               f"{work:.0f} GFLOP in {spent:.2f} s) | | |")
     f = pick("torch_fused", "vae", beta)
     if f:

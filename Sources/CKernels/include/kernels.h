@@ -78,9 +78,9 @@ void sweep_bytes_to_unit(const uint8_t *images, const ptrdiff_t *index, size_t r
 /// that tests can compare the two; returns whether the CPU has AVX2.
 int sweep_kernels_use_baseline(int on);
 
-/// Lets (1) or stops (0) the one AVX-512 kernel (gathering packed columns, pure data movement) run
-/// where the CPU has it, so that tests can compare it with the AVX2 code; returns whether the CPU
-/// has AVX-512.
+/// Lets (1) or stops (0) the AVX-512 kernels (gathering packed columns, Adam on a packed gradient)
+/// run where the CPU has them, so that tests can compare them with the AVX2 code; returns whether
+/// the CPU has AVX-512.
 int sweep_kernels_use_avx512(int on);
 
 // MARK: Sparse inputs (sparse_input.c)
