@@ -72,7 +72,8 @@ final class Dense {
     /// z[0..<rows] = x·Wᵀ + b, over the inputs active in the batch when they are packed: the bias
     /// rows first, then the product accumulated onto them (β = 1; with β = 0 OpenBLAS would first
     /// clear z in a scalar pass of its own). An Adam step deferred to here is taken first, and
-    /// writes the packed copy of the weights as it updates them (one pass over them, not two).
+    /// writes the packed copy of the weights as it updates them (one pass over them, not two). A
+    /// layer with sparse inputs runs over each row's nonzero inputs instead (see `SparseInputs`).
     func forward(_ x: UnsafePointer<Float>, rows: Int, into z: UnsafeMutablePointer<Float>) {
         if let sparse = sparseInputs {
             fillBias(z, rows: rows)
@@ -135,7 +136,7 @@ final class Dense {
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?
     ) {
         if let sparse = sparseInputs {
-            backwardByTiles(x, dz: dz, rows: rows, dx: dx, sparse: sparse)
+            backwardWithSparseInputs(x, dz: dz, rows: rows, dx: dx, sparse: sparse)
             return
         }
         // A step still deferred (two backward passes without a forward) is taken before its
@@ -185,9 +186,10 @@ final class Dense {
         }
     }
 
-    /// `backward` for weights stored by tiles: the weight gradient over the batch's nonzero inputs
-    /// (or by OpenBLAS tile by tile when the batch is dense), dx = dz·W tile by tile when asked.
-    private func backwardByTiles(
+    /// `backward` for a layer with sparse inputs (weights stored by tiles): the weight gradient over
+    /// the batch's nonzero inputs, found by the forward pass of the same batch (or by OpenBLAS tile
+    /// by tile when the batch is dense), dx = dz·W tile by tile when asked.
+    private func backwardWithSparseInputs(
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?,
         sparse: SparseInputs
     ) {

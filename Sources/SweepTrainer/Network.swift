@@ -31,7 +31,7 @@ final class Network {
 
     /// Layers of `widths`; those with at least `packingMinimumOutputs` units (and inputs) skip
     /// what is zero in a batch. The first layer takes its inputs (pixels) as each image's nonzero
-    /// values; with `sparseFirstLayer` false (images that are not sparse, see `SparseInputs.suits`)
+    /// values; with `sparseFirstLayer` false (images not sparse, or several threads: `SparseInputs.suits`)
     /// it packs them to the batch's nonzero columns instead, as hidden layers pack their ReLU units.
     init(
         widths: [Int], activation: Activation, initializer: Initializer, dropout: Double, capacity: Int,

@@ -51,7 +51,7 @@ final class Session {
         let m = config.model
         let reg = config.regularizer
         let pixels = train.images.size
-        let sparse = SparseInputs.suits(train.images)
+        let sparse = SparseInputs.suits(train.images, threads: Threads.current)
         switch m.kind {
         case .linear, .mlp:
             let widths = m.classifierLayers

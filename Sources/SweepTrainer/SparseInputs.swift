@@ -4,9 +4,9 @@ internal import CKernels
 /// about 150 of its 784 pixels, so x·Wᵀ and dzᵀ·x over each image's own nonzero pixels do a fifth
 /// of the dense work (packing the batch to the pixels nonzero in some image of it leaves two
 /// thirds). The layer stores its weights input-major by tiles of 64 units (`Layout`), which is
-/// what both products read and write. A data set whose images are not sparse (`suits`) keeps the
-/// plain layer; a batch too dense to gain (more than `maximumDensity` of its values nonzero) takes
-/// OpenBLAS tile by tile.
+/// what both products read and write. Images that are not sparse (`suits`), and runs on more than
+/// one thread (the sparse products take one), keep the plain layer; a batch too dense to gain (more
+/// than `maximumDensity` of its values nonzero) takes OpenBLAS tile by tile.
 final class SparseInputs {
     /// Where unit `u`'s weight on input `p` lives in a layer's weights and gradient.
     struct Layout {
@@ -41,11 +41,15 @@ final class SparseInputs {
     /// Fashion-MNIST's clothes 50 %, which takes OpenBLAS over the pixels nonzero in the batch.
     static let maximumImageDensity = 0.3
 
-    /// Whether a first layer over `images` should take them as their nonzero pixels: the share of
-    /// nonzero pixels in up to 10,000 of them, spread over the set.
-    static func suits(_ images: IDXFile.Images) -> Bool {
+    /// Whether a first layer over `images` should take them as their nonzero pixels, on `threads`
+    /// threads: on one (the sparse products take one; with more, OpenBLAS's threaded ones are
+    /// faster), if at most `maximumImageDensity` of the pixels of up to 10,000 images, spread over
+    /// the set, are nonzero.
+    static func suits(_ images: IDXFile.Images, threads: Int) -> Bool {
         let size = images.size
-        guard images.count > 0, size > 0, images.pixels.count >= images.count * size else { return false }
+        guard threads == 1, images.count > 0, size > 0, images.pixels.count >= images.count * size else {
+            return false
+        }
         let step = max(1, images.count / 10_000)
         var nonzero = 0, seen = 0
         images.pixels.withUnsafeBufferPointer { pixels in

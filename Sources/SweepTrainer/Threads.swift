@@ -15,4 +15,7 @@ public enum Threads {
     public static func apply(_ count: Int) {
         openblas_set_num_threads(Int32(count))
     }
+
+    /// The threads OpenBLAS's products use.
+    static var current: Int { Int(openblas_get_num_threads()) }
 }
