@@ -14,7 +14,7 @@ final class ActiveUnits {
     private let selection: ColumnSelection
     /// Per unit, its row in the packed gradient, or −1 where its gradient is zero in this batch
     /// (valid while `isPacked`).
-    let rowOf: UnsafeMutablePointer<Int>
+    let rowOf: Buffer<Int>
     /// Whether the current batch is packed (enough units are off to be worth it).
     private(set) var isPacked = false
     /// dz restricted to the active units (rows × count).
@@ -28,12 +28,9 @@ final class ActiveUnits {
         self.inputs = inputs
         self.isEnabled = isEnabled
         selection = ColumnSelection(columns: isEnabled ? outputs : 0)
-        rowOf = .allocate(capacity: outputs)
-        rowOf.initialize(repeating: -1, count: outputs)
+        rowOf = Buffer(count: outputs, repeating: -1)
         dz = Matrix(rows: isEnabled ? capacity : 0, columns: outputs)
     }
-
-    deinit { rowOf.deallocate() }
 
     /// Number of active units in the current batch.
     var count: Int { selection.count }
@@ -44,7 +41,7 @@ final class ActiveUnits {
     func pack(_ dz: UnsafePointer<Float>, rows: Int) -> Bool {
         isPacked = isEnabled && selection.select(dz, rows: rows)
         guard isPacked else { return false }
-        rowOf.update(repeating: -1, count: outputs)
+        rowOf.data.update(repeating: -1, count: outputs)
         for c in 0..<selection.count { rowOf[selection.index[c]] = c }
         selection.gather(dz, rows: rows, into: self.dz.data)
         return true

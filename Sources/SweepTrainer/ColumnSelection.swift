@@ -7,50 +7,35 @@ final class ColumnSelection {
     /// Columns of the full matrix.
     let columns: Int
     /// The selected columns, ascending (the first `count`).
-    let index: UnsafeMutablePointer<Int>
+    let index: Buffer<Int>
     /// Number of selected columns.
     private(set) var count = 0
     /// Per column, whether it is nonzero in some row.
-    private let seen: UnsafeMutablePointer<UInt32>
+    private let seen: Buffer<UInt32>
     /// The selected columns as runs (MNIST rows leave a few per image row, hidden units many
     /// short ones): run `i` starts at full column `runStart[i]`, packed column `runPacked[i]`, and
     /// is `runLength[i]` long.
-    private let runStart: UnsafeMutablePointer<Int>
-    private let runPacked: UnsafeMutablePointer<Int>
-    private let runLength: UnsafeMutablePointer<Int>
+    private let runStart: Buffer<Int>
+    private let runPacked: Buffer<Int>
+    private let runLength: Buffer<Int>
     private var runCount = 0
     /// The selected columns as chunk masks (see `chunkMasks`).
-    private let masks: UnsafeMutablePointer<UInt16>
+    private let masks: Buffer<UInt16>
 
     init(columns: Int) {
         self.columns = columns
-        index = .allocate(capacity: columns)
-        index.initialize(repeating: 0, count: columns)
-        seen = .allocate(capacity: columns)
-        seen.initialize(repeating: 0, count: columns)
-        runStart = .allocate(capacity: columns)
-        runStart.initialize(repeating: 0, count: columns)
-        runPacked = .allocate(capacity: columns)
-        runPacked.initialize(repeating: 0, count: columns)
-        runLength = .allocate(capacity: columns)
-        runLength.initialize(repeating: 0, count: columns)
-        masks = .allocate(capacity: (columns + 15) / 16)
-        masks.initialize(repeating: 0, count: (columns + 15) / 16)
-    }
-
-    deinit {
-        index.deallocate()
-        seen.deallocate()
-        runStart.deallocate()
-        runPacked.deallocate()
-        runLength.deallocate()
-        masks.deallocate()
+        index = Buffer(count: columns)
+        seen = Buffer(count: columns)
+        runStart = Buffer(count: columns)
+        runPacked = Buffer(count: columns)
+        runLength = Buffer(count: columns)
+        masks = Buffer(count: (columns + 15) / 16)
     }
 
     /// Selects the columns of `x` (rows × columns) that are nonzero in some row (−0 counts as zero)
     /// and returns whether packing to them pays: whether at least an eighth of the columns are zero.
     func select(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
-        sweep_nonzero_columns(x, rows, columns, seen)
+        sweep_nonzero_columns(x, rows, columns, seen.data)
         count = 0
         runCount = 0
         for j in 0..<columns where seen[j] != 0 {
@@ -70,13 +55,13 @@ final class ColumnSelection {
 
     /// The selected columns as chunk masks, one per sixteen columns (for the AVX-512 kernels).
     var chunkMasks: UnsafePointer<UInt16> {
-        sweep_chunk_masks(runs, columns, masks)
-        return UnsafePointer(masks)
+        sweep_chunk_masks(runs, columns, masks.data)
+        return UnsafePointer(masks.data)
     }
 
     /// The selected columns as runs, for the kernels.
     var runs: sweep_runs {
-        sweep_runs(start: runStart, packed: runPacked, length: runLength, count: runCount)
+        sweep_runs(start: runStart.data, packed: runPacked.data, length: runLength.data, count: runCount)
     }
 
     /// Copies the selected columns of `rows` rows of `full` (rows × columns) into `packed`

@@ -25,7 +25,8 @@ final class Dense {
     /// A layer of `outputs` units over `inputs`; `packsUnits` lets the products skip units whose
     /// gradient is zero in a whole batch (of at most `capacity` rows), `packsInputs` lets them skip
     /// inputs that are zero in the whole batch (pixels, or ReLU units when `inputsAreReLUUnits`);
-    /// `sparseInputs` makes its products run over each row's nonzero inputs instead (pixels).
+    /// `sparseInputs` makes its products run over each row's nonzero inputs instead (pixels; it
+    /// replaces both packings).
     init(
         inputs: Int, outputs: Int, initializer: Initializer, rng: inout SplitMix64, capacity: Int = 0,
         packsUnits: Bool = false, packsInputs: Bool = false, inputsAreReLUUnits: Bool = false,
@@ -34,8 +35,6 @@ final class Dense {
         self.inputs = inputs
         self.outputs = outputs
         self.sparseInputs = sparseInputs ? SparseInputs(inputs: inputs, outputs: outputs, capacity: capacity) : nil
-        let packsUnits = packsUnits && !sparseInputs
-        let packsInputs = packsInputs && !sparseInputs
         weight = Parameter(rows: outputs, columns: inputs, penalised: true)
         bias = Parameter(rows: 1, columns: outputs, penalised: false)
         units = ActiveUnits(outputs: outputs, inputs: inputs, capacity: capacity, isEnabled: packsUnits)
@@ -187,17 +186,16 @@ final class Dense {
     }
 
     /// `backward` for a layer with sparse inputs (weights stored by tiles): the weight gradient over
-    /// the batch's nonzero inputs, found by the forward pass of the same batch (or by OpenBLAS tile
-    /// by tile when the batch is dense), dx = dz·W tile by tile when asked.
+    /// the nonzero inputs the forward pass of the same batch found (or by OpenBLAS tile by tile when
+    /// the batch is dense), dx = dz·W tile by tile when asked.
     private func backwardWithSparseInputs(
         _ x: UnsafePointer<Float>, dz: UnsafePointer<Float>, rows: Int, dx: UnsafeMutablePointer<Float>?,
         sparse: SparseInputs
     ) {
-        let gains = sparse.holds(x, rows: rows) ? sparse.gains : sparse.select(x, rows: rows)
         let g = weight.grad.data
         let w = UnsafePointer(weight.value.data)
         let layout = sparse.layout
-        if gains {
+        if sparse.gains {
             sparse.weightGradient(dz: dz, into: g, log: productLog)
         } else {
             for start in layout.tileStarts {

@@ -46,14 +46,15 @@ final class Network {
             let hidden = i < widths.count - 2
             let wide = widths[i] >= minimum && widths[i + 1] >= minimum
             let reluInputs = i > 0 && activation == .relu
+            // The first layer's inputs are pixels: most are zero in each image.
+            let sparse = i == 0 && wide && sparseFirstLayer
             layers.append(
                 Dense(
                     inputs: widths[i], outputs: widths[i + 1], initializer: initializer, rng: &rng, capacity: capacity,
-                    packsUnits: hidden && zeroesUnits && wide,
-                    packsInputs: widths[i + 1] >= minimum && (i == 0 || (reluInputs && widths[i] >= minimum)),
-                    inputsAreReLUUnits: reluInputs,
-                    // The first layer's inputs are pixels: most are zero in each image.
-                    sparseInputs: i == 0 && wide && sparseFirstLayer))
+                    packsUnits: !sparse && hidden && zeroesUnits && wide,
+                    packsInputs: !sparse && widths[i + 1] >= minimum
+                        && (i == 0 || (reluInputs && widths[i] >= minimum)),
+                    inputsAreReLUUnits: reluInputs, sparseInputs: sparse))
         }
         self.layers = layers
         self.activation = activation

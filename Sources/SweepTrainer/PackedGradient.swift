@@ -22,7 +22,7 @@ final class PackedGradient {
     /// The gradient's columns as chunk masks, and its packed width, recorded for its Adam step
     /// (`recordColumns()`): a deferred step is taken after the layer's inputs are repacked for
     /// the next batch.
-    private let masks: UnsafeMutablePointer<UInt16>
+    private let masks: Buffer<UInt16>
     private var recordedColumns: Int?
 
     init(rows: Int, columns: Int) {
@@ -30,11 +30,8 @@ final class PackedGradient {
         self.columns = columns
         data = Matrix(rows: rows, columns: columns)
         scratch = Matrix(rows: 1, columns: columns)
-        masks = .allocate(capacity: (columns + 15) / 16)
-        masks.initialize(repeating: 0, count: (columns + 15) / 16)
+        masks = Buffer(count: (columns + 15) / 16)
     }
-
-    deinit { masks.deallocate() }
 
     var packedRows: Int { units?.count ?? rows }
     var packedColumns: Int { recordedColumns ?? inputs?.count ?? columns }
@@ -57,14 +54,14 @@ final class PackedGradient {
     /// Writes the gradient into the full one (rows × columns), zero where it was skipped, and
     /// clears the packed one.
     func unpack(into g: UnsafeMutablePointer<Float>) {
-        sweep_unpack_runs(g, data.data, rows, units?.rowOf, columns, packedColumns, runs)
+        sweep_unpack_runs(g, data.data, rows, units?.rowOf.data, columns, packedColumns, runs)
         clearRest()
     }
 
     /// Records the gradient's columns for its Adam step, so that the step can wait until after
     /// the layer's inputs are repacked (a deferred step, see `Parameter.adam`).
     func recordColumns() {
-        if let inputs { masks.update(from: inputs.selection.chunkMasks, count: (columns + 15) / 16) }
+        if let inputs { masks.data.update(from: inputs.selection.chunkMasks, count: masks.count) }
         recordedColumns = packedColumns
     }
 
@@ -77,7 +74,7 @@ final class PackedGradient {
     ) {
         if recordedColumns == nil { recordColumns() }
         sweep_adam_masked(
-            w, m, v, data.data, rows, units?.rowOf, columns, packedColumns, inputs != nil ? masks : nil,
+            w, m, v, data.data, rows, units?.rowOf.data, columns, packedColumns, inputs != nil ? masks.data : nil,
             scratch.data, step, gather?.weight.data, gather?.count ?? 0, gather?.selection.chunkMasks)
         clearRest()
         recordedColumns = nil

@@ -21,7 +21,7 @@ final class Session {
     var cbp: [ContinualBackprop]
     let capacity: Int
     let input: Matrix
-    let labels: UnsafeMutablePointer<UInt8>
+    let labels: Buffer<UInt8>
     var shuffleRNG: SplitMix64
     var noiseRNG: SplitMix64
     var cbpRNG: SplitMix64
@@ -99,11 +99,8 @@ final class Session {
             cbp = []
         }
         input = Matrix(rows: capacity, columns: pixels)
-        labels = .allocate(capacity: capacity)
-        labels.initialize(repeating: 0, count: capacity)
+        labels = Buffer(count: capacity)
     }
-
-    deinit { labels.deallocate() }
 
     /// Converts items `indices` of `set` into the input buffer (pixels / 255) and labels.
     func fill(from set: Dataset, indices: ArraySlice<Int>) {
@@ -150,7 +147,8 @@ final class Session {
                 }
                 switch model {
                 case .classifier(let c):
-                    let r = c.run(input.data, labels: labels, rows: rows, train: true, rng: &noiseRNG, onLayer: update)
+                    let r = c.run(
+                        input.data, labels: labels.data, rows: rows, train: true, rng: &noiseRNG, onLayer: update)
                     loss += r.sum / Double(rows)
                     epochCorrect += r.correct
                 case .vae(let v):
@@ -249,7 +247,7 @@ final class Session {
             while begin < n {
                 let end = min(begin + Trainer.evalBatch, n)
                 fill(from: test, indices: all[begin..<end])
-                let r = c.run(input.data, labels: labels, rows: end - begin, train: false, rng: &evalRNG)
+                let r = c.run(input.data, labels: labels.data, rows: end - begin, train: false, rng: &evalRNG)
                 sum += r.sum
                 correct += r.correct
                 if let probe {

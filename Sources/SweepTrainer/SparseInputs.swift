@@ -62,81 +62,53 @@ final class SparseInputs {
     }
 
     let layout: Layout
-    /// Rows the buffers hold.
-    let capacity: Int
     /// Row r's nonzero values are entries start[r] ..< start[r + 1] of `index` and `value`.
-    private let start: UnsafeMutablePointer<Int32>
-    private let index: UnsafeMutablePointer<Int32>
-    private let value: UnsafeMutablePointer<Float>
-    /// The same values by input (for the weight gradient), built on demand.
-    private let columnStart: UnsafeMutablePointer<Int32>
-    private let row: UnsafeMutablePointer<Int32>
-    private let columnValue: UnsafeMutablePointer<Float>
-    private let cursor: UnsafeMutablePointer<Int32>
+    private let start: Buffer<Int32>
+    private let index: Buffer<Int32>
+    private let value: Matrix
+    /// The same values input by input, for the weight gradient.
+    private let columnStart: Buffer<Int32>
+    private let row: Buffer<Int32>
+    private let columnValue: Matrix
+    private let cursor: Buffer<Int32>
     /// One tile's columns of dz.
-    private let scratch: UnsafeMutablePointer<Float>
-    /// The batch the values are of: its address and rows (a backward pass follows its forward).
-    private var batch: (x: UnsafePointer<Float>, rows: Int)?
-    private var hasColumns = false
+    private let scratch: Matrix
+    /// Rows of the current batch.
+    private var rows = 0
     /// Nonzero values in the current batch.
     private(set) var count = 0
     /// Whether the current batch is sparse enough for the products over its nonzero values.
     private(set) var gains = false
 
+    /// Buffers for batches of up to `capacity` rows.
     init(inputs: Int, outputs: Int, capacity: Int) {
         layout = Layout(inputs: inputs, outputs: outputs)
-        self.capacity = capacity
-        let cells = max(1, capacity * inputs)
-        start = .allocate(capacity: capacity + 1)
-        start.initialize(repeating: 0, count: capacity + 1)
-        index = .allocate(capacity: cells)
-        index.initialize(repeating: 0, count: cells)
-        value = .allocate(capacity: cells)
-        value.initialize(repeating: 0, count: cells)
-        columnStart = .allocate(capacity: inputs + 1)
-        columnStart.initialize(repeating: 0, count: inputs + 1)
-        row = .allocate(capacity: cells)
-        row.initialize(repeating: 0, count: cells)
-        columnValue = .allocate(capacity: cells)
-        columnValue.initialize(repeating: 0, count: cells)
-        cursor = .allocate(capacity: max(1, inputs))
-        cursor.initialize(repeating: 0, count: max(1, inputs))
-        scratch = .allocate(capacity: max(1, capacity * Layout.tile))
-        scratch.initialize(repeating: 0, count: max(1, capacity * Layout.tile))
+        start = Buffer(count: capacity + 1)
+        index = Buffer(count: capacity * inputs)
+        value = Matrix(rows: capacity, columns: inputs)
+        columnStart = Buffer(count: inputs + 1)
+        row = Buffer(count: capacity * inputs)
+        columnValue = Matrix(rows: capacity, columns: inputs)
+        cursor = Buffer(count: inputs)
+        scratch = Matrix(rows: capacity, columns: Layout.tile)
     }
 
-    deinit {
-        start.deallocate()
-        index.deallocate()
-        value.deallocate()
-        columnStart.deallocate()
-        row.deallocate()
-        columnValue.deallocate()
-        cursor.deallocate()
-        scratch.deallocate()
-    }
-
-    /// Finds the nonzero values of `x` (rows × inputs, at most `capacity` rows) and returns whether
-    /// the batch is sparse enough for the products over them.
+    /// Finds the nonzero values of `x` (rows × inputs, at most `capacity` rows), the batch of the
+    /// layer's forward pass and of the backward pass that follows it, and returns whether the batch
+    /// is sparse enough for the products over them.
     func select(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
-        count = sweep_sparse_rows(x, rows, layout.inputs, start, index, value)
-        batch = (x, rows)
-        hasColumns = false
+        count = sweep_sparse_rows(x, rows, layout.inputs, start.data, index.data, value.data)
+        self.rows = rows
         gains = Double(count) <= Self.maximumDensity * Double(rows * layout.inputs)
         return gains
     }
 
-    /// Whether the values found last are those of `x` (rows × inputs).
-    func holds(_ x: UnsafePointer<Float>, rows: Int) -> Bool {
-        batch.map { $0.x == x && $0.rows == rows } ?? false
-    }
-
     /// z (rows × outputs) += x·Wᵀ over the selected batch's nonzero values, W stored by `layout`.
     func forward(weights: UnsafePointer<Float>, into z: UnsafeMutablePointer<Float>, log: ProductLog?) {
-        guard let batch else { return }
         let product = {
             sweep_sparse_forward(
-                self.start, self.index, self.value, batch.rows, weights, self.layout.inputs, self.layout.outputs, z)
+                self.start.data, self.index.data, self.value.data, self.rows, weights, self.layout.inputs,
+                self.layout.outputs, z)
         }
         if let log { log.record(flop: flop, product) } else { product() }
     }
@@ -144,16 +116,13 @@ final class SparseInputs {
     /// The weight gradient dzᵀ·x (stored by `layout`, every element written) for the selected
     /// batch, dz being rows × outputs.
     func weightGradient(dz: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>, log: ProductLog?) {
-        guard let batch else { return }
-        if !hasColumns {
-            sweep_sparse_columns(
-                start, index, value, batch.rows, layout.inputs, columnStart, row, columnValue, cursor)
-            hasColumns = true
-        }
+        sweep_sparse_columns(
+            start.data, index.data, value.data, rows, layout.inputs, columnStart.data, row.data, columnValue.data,
+            cursor.data)
         let product = {
             sweep_sparse_weight_gradient(
-                self.columnStart, self.row, self.columnValue, self.layout.inputs, dz, batch.rows,
-                self.layout.outputs, gradient, self.scratch)
+                self.columnStart.data, self.row.data, self.columnValue.data, self.layout.inputs, dz, self.rows,
+                self.layout.outputs, gradient, self.scratch.data)
         }
         if let log { log.record(flop: flop, product) } else { product() }
     }

@@ -81,18 +81,11 @@ struct ActiveColumnsTests {
             let x = Self.batch(rows: 4, columns: 16, zero: zero, seed: 3)
             let labels: [UInt8] = [0, 2, 1, 1].map { $0 % UInt8(widths[widths.count - 1]) }
             let failures = GradientCheck.check(net.parameters, perParameter: 40) { train in
-                var r = SplitMix64(seed: 0)
-                return labels.withUnsafeBufferPointer { l in
-                    guard let base = l.baseAddress else { return .nan }
-                    return c.run(x.data, labels: base, rows: 4, train: train, rng: &r).sum / 4
-                }
+                c.meanLoss(x, labels: labels, train: train)
             }
             #expect(failures.isEmpty, "\(widths): \(failures)")
             #expect(net.active.isPacked)
-            var r = SplitMix64(seed: 0)
-            labels.withUnsafeBufferPointer { l in
-                if let base = l.baseAddress { _ = c.run(x.data, labels: base, rows: 4, train: true, rng: &r) }
-            }
+            c.meanLoss(x, labels: labels, train: true)
             let g = net.layers[0].weight.grad
             for o in 0..<g.rows {
                 for col in zero { #expect(g[o, col] == 0) }
@@ -123,12 +116,8 @@ struct ActiveColumnsTests {
         let labels: [UInt8] = [0, 2, 1, 1]
         for (step, zero) in zeros.enumerated() {
             let x = batch(rows: 4, columns: 16, zero: zero, seed: batchSeed + step)
-            labels.withUnsafeBufferPointer { l in
-                guard let base = l.baseAddress else { return }
-                var r1 = SplitMix64(seed: 0), r2 = SplitMix64(seed: 0)
-                _ = packedClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r1)
-                _ = plainClassifier.run(x.data, labels: base, rows: 4, train: true, rng: &r2)
-            }
+            packedClassifier.meanLoss(x, labels: labels, train: true)
+            plainClassifier.meanLoss(x, labels: labels, train: true)
             inspect(step, packed, plain)
             optA.update(packed.parameters)
             optB.update(plain.parameters)

@@ -81,12 +81,8 @@ struct ActiveUnitsTests {
         for (step, s) in steps.enumerated() {
             Self.kill(s.dead, in: [packed, plain])
             let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: s.zero, seed: 50 + step)
-            labels.withUnsafeBufferPointer { l in
-                guard let base = l.baseAddress else { return }
-                var r1 = SplitMix64(seed: 0), r2 = SplitMix64(seed: 0)
-                _ = pc.run(x.data, labels: base, rows: 4, train: true, rng: &r1)
-                _ = qc.run(x.data, labels: base, rows: 4, train: true, rng: &r2)
-            }
+            pc.meanLoss(x, labels: labels, train: true)
+            qc.meanLoss(x, labels: labels, train: true)
             for l in 0..<2 {
                 // A unit may also be off for all four images on its own, so only the forced case is pinned.
                 if let dead = s.dead[l], !dead.isEmpty {
@@ -119,11 +115,7 @@ struct ActiveUnitsTests {
         let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [4, 9], seed: 60)
         let labels: [UInt8] = [1, 0, 2, 1]
         let failures = GradientCheck.check(net.parameters, h: 1e-3, perParameter: 40) { train in
-            var r = SplitMix64(seed: 0)
-            return labels.withUnsafeBufferPointer { l in
-                guard let base = l.baseAddress else { return .nan }
-                return c.run(x.data, labels: base, rows: 4, train: train, rng: &r).sum / 4
-            }
+            c.meanLoss(x, labels: labels, train: train)
         }
         #expect(failures.isEmpty, "\(failures)")
         #expect(net.layers[0].units.isPacked && net.layers[1].units.isPacked)
@@ -177,13 +169,10 @@ extension ActiveUnitsTests {
         var results: [[Float]] = []
         for net in [packed, plain] {
             let c = Classifier(network: net)
-            labels.withUnsafeBufferPointer { l in
-                guard let base = l.baseAddress else { return }
-                var r = SplitMix64(seed: 0)
-                _ = c.run(x.data, labels: base, rows: 4, train: true, rng: &r)
-                // An evaluation of other images (packed differently) before the step.
-                _ = c.run(other.data, labels: base, rows: 4, train: false, rng: &r)
-            }
+            var r = SplitMix64(seed: 0)
+            c.meanLoss(x, labels: labels, train: true, rng: &r)
+            // An evaluation of other images (packed differently) before the step.
+            c.meanLoss(other, labels: labels, train: false, rng: &r)
             var o = opt
             o.update(net.parameters)
             results.append(net.parameters.flatMap(\.value.array))
@@ -214,11 +203,7 @@ extension ActiveUnitsTests {
             let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [step, step + 5], seed: 80 + step)
             for (n, opt) in [(packed, 0), (plain, 1)] {
                 let c = Classifier(network: n)
-                labels.withUnsafeBufferPointer { l in
-                    guard let base = l.baseAddress else { return }
-                    var r = SplitMix64(seed: 100 + step)  // the same dropout masks for both
-                    _ = c.run(x.data, labels: base, rows: 4, train: true, rng: &r)
-                }
+                c.meanLoss(x, labels: labels, train: true, seed: 100 + step)  // the same dropout masks for both
                 penalty.addGradient(n.parameters)
                 if opt == 0 { optA.update(n.parameters) } else { optB.update(n.parameters) }
             }
@@ -249,11 +234,7 @@ extension ActiveUnitsTests {
         for step in 0..<6 {
             let x = ActiveColumnsTests.batch(rows: 4, columns: 16, zero: [2, 3, 11], seed: 90 + step)
             for n in [packed, plain] {
-                labels.withUnsafeBufferPointer { l in
-                    guard let base = l.baseAddress else { return }
-                    var r = SplitMix64(seed: 0)
-                    _ = Classifier(network: n).run(x.data, labels: base, rows: 4, train: true, rng: &r)
-                }
+                Classifier(network: n).meanLoss(x, labels: labels, train: true)
             }
             optA.update(packed.parameters)
             optB.update(plain.parameters)

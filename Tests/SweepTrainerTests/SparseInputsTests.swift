@@ -65,11 +65,7 @@ struct SparseInputsTests {
             let x = Self.batch(sparse: isSparse, seed: 6)
             let labels: [UInt8] = [0, 2, 1, 1]
             let failures = GradientCheck.check(net.parameters, perParameter: 60) { train in
-                var r = SplitMix64(seed: 0)
-                return labels.withUnsafeBufferPointer { l in
-                    guard let base = l.baseAddress else { return .nan }
-                    return c.run(x.data, labels: base, rows: 4, train: train, rng: &r).sum / 4
-                }
+                c.meanLoss(x, labels: labels, train: train)
             }
             #expect(failures.isEmpty, "sparse batch: \(isSparse): \(failures)")
             #expect(net.layers[0].sparseInputs?.gains == isSparse)
@@ -112,12 +108,7 @@ struct SparseInputsTests {
         for step in 0..<8 {
             let x = Self.batch(sparse: step % 3 != 2, seed: 30 + step)
             for (i, net) in nets.enumerated() {
-                let c = Classifier(network: net)
-                labels.withUnsafeBufferPointer { l in
-                    guard let base = l.baseAddress else { return }
-                    var r = SplitMix64(seed: step)
-                    _ = c.run(x.data, labels: base, rows: 4, train: true, rng: &r)
-                }
+                Classifier(network: net).meanLoss(x, labels: labels, train: true, seed: step)
                 optimizers[i].update(net.parameters)
                 var r = SplitMix64(seed: 100 + step)
                 replaced[i] += cbps[i].step(net, rng: &r)
