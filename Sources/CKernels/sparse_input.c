@@ -61,30 +61,35 @@ void sweep_sparse_columns(const int32_t *start, const int32_t *index, const floa
     }
 }
 
+/// out[0 ..< width] += value[e]·(row pick[e] of `rows`, width floats each) for e in from ..< to,
+/// in that order, each term fused: a full tile with its sums in registers, a narrower one scalar.
+INLINE void add_picked_rows(float *out, size_t width, const float *rows, const int32_t *pick, const float *value,
+                            int32_t from, int32_t to) {
+    if (width == TILE) {
+        f8 sum[LANES];
+        for (int k = 0; k < LANES; k++) sum[k] = load(out + 8 * k);
+        for (int32_t e = from; e < to; e++) {
+            const f8 x = splat(value[e]);
+            const float *row = rows + (size_t)pick[e] * TILE;
+            for (int k = 0; k < LANES; k++) sum[k] = fma8(x, load(row + 8 * k), sum[k]);
+        }
+        for (int k = 0; k < LANES; k++) store(out + 8 * k, sum[k]);
+    } else {
+        for (int32_t e = from; e < to; e++) {
+            const float x = value[e];
+            const float *row = rows + (size_t)pick[e] * width;
+            for (size_t j = 0; j < width; j++) out[j] = fmaf(x, row[j], out[j]);
+        }
+    }
+}
+
 INLINE void sparse_forward_body(const int32_t *start, const int32_t *index, const float *value, size_t rows,
                                 const float *weights, size_t inputs, size_t outputs, float *z) {
     for (size_t t0 = 0; t0 < outputs; t0 += TILE) {
         const size_t width = outputs - t0 < TILE ? outputs - t0 : TILE;
-        const float *tile = weights + t0 * inputs;
-        for (size_t r = 0; r < rows; r++) {
-            float *zr = z + r * outputs + t0;
-            if (width == TILE) {
-                f8 sum[LANES];
-                for (int k = 0; k < LANES; k++) sum[k] = load(zr + 8 * k);
-                for (int32_t e = start[r]; e < start[r + 1]; e++) {
-                    const f8 x = splat(value[e]);
-                    const float *w = tile + (size_t)index[e] * TILE;
-                    for (int k = 0; k < LANES; k++) sum[k] = fma8(x, load(w + 8 * k), sum[k]);
-                }
-                for (int k = 0; k < LANES; k++) store(zr + 8 * k, sum[k]);
-            } else {
-                for (int32_t e = start[r]; e < start[r + 1]; e++) {
-                    const float x = value[e];
-                    const float *w = tile + (size_t)index[e] * width;
-                    for (size_t j = 0; j < width; j++) zr[j] = fmaf(x, w[j], zr[j]);
-                }
-            }
-        }
+        // Row r of z takes the tile's weight rows of its nonzero inputs.
+        for (size_t r = 0; r < rows; r++)
+            add_picked_rows(z + r * outputs + t0, width, weights + t0 * inputs, index, value, start[r], start[r + 1]);
     }
 }
 
@@ -95,27 +100,11 @@ INLINE void sparse_weight_gradient_body(const int32_t *column_start, const int32
         const size_t width = outputs - t0 < TILE ? outputs - t0 : TILE;
         // The tile's columns of dz, contiguous (rows × width): the rows a column's values pick.
         for (size_t r = 0; r < rows; r++) memcpy(scratch + r * width, dz + r * outputs + t0, width * sizeof(float));
+        // Input p's gradient row takes the dz rows of the images where p is nonzero.
         float *tile = gradient + t0 * inputs;
-        for (size_t p = 0; p < inputs; p++) {
-            float *out = tile + p * width;
-            if (width == TILE) {
-                f8 sum[LANES];
-                for (int k = 0; k < LANES; k++) sum[k] = splat(0);
-                for (int32_t e = column_start[p]; e < column_start[p + 1]; e++) {
-                    const f8 x = splat(column_value[e]);
-                    const float *d = scratch + (size_t)row[e] * TILE;
-                    for (int k = 0; k < LANES; k++) sum[k] = fma8(x, load(d + 8 * k), sum[k]);
-                }
-                for (int k = 0; k < LANES; k++) store(out + 8 * k, sum[k]);
-            } else {
-                for (size_t j = 0; j < width; j++) out[j] = 0;
-                for (int32_t e = column_start[p]; e < column_start[p + 1]; e++) {
-                    const float x = column_value[e];
-                    const float *d = scratch + (size_t)row[e] * width;
-                    for (size_t j = 0; j < width; j++) out[j] = fmaf(x, d[j], out[j]);
-                }
-            }
-        }
+        memset(tile, 0, inputs * width * sizeof(float));
+        for (size_t p = 0; p < inputs; p++)
+            add_picked_rows(tile + p * width, width, scratch, row, column_value, column_start[p], column_start[p + 1]);
     }
 }
 
